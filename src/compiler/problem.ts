@@ -1,0 +1,42 @@
+/** A located build-time finding: `file:line:col: message`. */
+export interface Problem {
+  file: string;
+  line: number;
+  col: number;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+/** Where a value sits in a source file (1-based line and column). */
+export interface Loc {
+  file: string;
+  line: number;
+  col: number;
+}
+
+/** Builds an error at `loc`. */
+export function error(loc: Loc, message: string): Problem {
+  return { ...loc, message, severity: 'error' };
+}
+
+/** Builds a warning at `loc`. */
+export function warning(loc: Loc, message: string): Problem {
+  return { ...loc, message, severity: 'warning' };
+}
+
+/** Sorts problems by file, line, column, then message, so output is stable. */
+export function sortProblems(problems: Problem[]): Problem[] {
+  return [...problems].sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      a.line - b.line ||
+      a.col - b.col ||
+      a.message.localeCompare(b.message),
+  );
+}
+
+/** Formats a problem the way every command prints it. */
+export function formatProblem(p: Problem): string {
+  const tag = p.severity === 'warning' ? 'warning: ' : '';
+  return `${p.file}:${p.line}:${p.col}: ${tag}${p.message}`;
+}

@@ -1,0 +1,91 @@
+// The compiled table: plain data written by src/compiler at build time and read by the router
+// at run time. Nothing here may import build-time code.
+
+/** Answer format, mirroring the webhook's receive type in Ringostat. */
+export type AnswerFormat = 'json' | 'json-rpc' | 'text';
+
+/** A destination the router can answer with directly. */
+export type Target = { kind: 'to'; to: string } | { kind: 'schema'; schema: number };
+
+/** A compiled route. `to` is already joined with commas; `table` falls through when absent. */
+export type RouteData =
+  | Target
+  | { kind: 'split'; total: number; branches: SplitBranch[] }
+  | { kind: 'table'; table: number };
+
+/** One split branch; a caller hashing to h (0 <= h < total) takes the first branch with h < upTo. */
+export interface SplitBranch {
+  upTo: number;
+  target: Target;
+}
+
+/** A compiled parameter test. All values are already normalised (trimmed, phone digits). */
+export type TestData =
+  | { op: 'eq'; values: string[] }
+  | { op: 'in'; list: number }
+  | { op: 'prefix'; values: string[] }
+  | { op: 'contains'; values: string[] }
+  | { op: 'range'; min: number | null; max: number | null }
+  | { op: 'exists'; value: boolean }
+  | { op: 'not'; test: TestData };
+
+/** One `when` entry. */
+export interface ParamTest {
+  param: string;
+  test: TestData;
+}
+
+/** A compiled rule, in file order. */
+export interface RuleData {
+  id: string;
+  tests: ParamTest[];
+  hours: { schedule: number; negate: boolean } | null;
+  route: RouteData;
+}
+
+/**
+ * A weekly schedule. `week` is base64 of 1260 bytes: bit m (byte m >> 3, bit m & 7) is set when
+ * minute-of-week m is open; minute 0 is Monday 00:00 local time, 10079 is Sunday 23:59.
+ * `closed` holds sorted local dates (YYYY-MM-DD) that are closed all day.
+ */
+export interface ScheduleData {
+  name: string;
+  week: string;
+  closed: string[];
+}
+
+/** A named list: small ones inline (sorted), large numeric ones in a binary key file. */
+export type ListData =
+  | { name: string; kind: 'strings'; values: string[] }
+  | { name: string; kind: 'keys'; file: string; count: number };
+
+/** A per-caller table: sorted caller keys and destination indexes live in a binary key file. */
+export interface CallerTableData {
+  file: string;
+  count: number;
+  targets: Target[];
+}
+
+/** Everything the router needs for one webhook. */
+export interface TableData {
+  format: 1;
+  webhook: string;
+  description: string | null;
+  timezone: string | null;
+  answer: { field: string; format: AnswerFormat };
+  auth: { keySha256: string } | null;
+  default: Target | { kind: 'split'; total: number; branches: SplitBranch[] };
+  schedules: ScheduleData[];
+  lists: ListData[];
+  tables: CallerTableData[];
+  rules: RuleData[];
+}
+
+/** The build manifest, served on /healthz and logged (hash) with every decision. */
+export interface Manifest {
+  tableHash: string;
+  gitRevision: string | null;
+  builtAt: string;
+  schemaVersion: number;
+  webhooks: Record<string, { rules: number; hash: string }>;
+}
