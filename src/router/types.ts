@@ -61,6 +61,8 @@ export type ListData =
 
 /** A per-caller table: sorted caller keys and destination indexes live in a binary key file. */
 export interface CallerTableData {
+  /** The CSV it came from, relative to routes/ (for explain). */
+  source: string;
   file: string;
   count: number;
   targets: Target[];
@@ -79,11 +81,36 @@ export interface TableData {
   lists: ListData[];
   tables: CallerTableData[];
   rules: RuleData[];
+  index: IndexData;
+}
+
+/**
+ * Candidate index, precomputed at build time. Each rule is filed under one "anchor": a test it cannot
+ * match without (an equality, a prefix, a large list or its caller table), or under `scan` when it
+ * has none. `decide` looks up only the anchors the call's values hit, so its cost does not grow with
+ * the number of rules.
+ */
+export interface IndexData {
+  params: ParamIndexData[];
+  /** Rules without an anchor, ascending. */
+  scan: number[];
+}
+
+/** Anchors on one parameter; every rule id list is ascending. */
+export interface ParamIndexData {
+  param: string;
+  eq: [value: string, rules: number[]][];
+  prefix: [prefix: string, rules: number[]][];
+  lists: [list: number, rules: number[]][];
+  tables: [table: number, rules: number[]][];
 }
 
 /** The build manifest, served on /healthz and logged (hash) with every decision. */
 export interface Manifest {
+  /** sha256 over every compiled table and key file: what is deployed. */
   tableHash: string;
+  /** sha256 over every source file read (YAML, lists, CSV tables): what was reviewed. */
+  sourceHash: string;
   gitRevision: string | null;
   builtAt: string;
   schemaVersion: number;

@@ -1,0 +1,27 @@
+import { formatProblem, type Problem } from '../compiler/problem.ts';
+
+/** Prints problems as `file:line:col: message` lines, or as GitHub annotations. */
+export function printProblems(problems: Problem[], format: 'text' | 'github' = 'text'): void {
+  for (const p of problems) {
+    process.stdout.write(`${format === 'github' ? annotation(p) : formatProblem(p)}\n`);
+  }
+}
+
+/** One-line tally, OPA style: `2 errors, 1 warning`. */
+export function tally(problems: Problem[]): string {
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
+  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+}
+
+/** `1 rule`, `2 rules`. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+// Workflow commands: https://docs.github.com/actions/reference/workflow-commands-for-github-actions
+function annotation(p: Problem): string {
+  const escape = (s: string) => s.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
+  const prop = (s: string) => escape(s).replaceAll(':', '%3A').replaceAll(',', '%2C');
+  return `::${p.severity} file=${prop(p.file)},line=${p.line},col=${p.col}::${escape(p.message)}`;
+}

@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { isAbsolute, join, normalize, relative } from 'node:path';
+import type { TextAt } from './hours.ts';
+import { error, type Problem } from './problem.ts';
+
+/** Reads the files a webhook refers to, relative to routes/, and records what it read (for hashing). */
+export interface SourceFiles {
+  routesDir: string;
+  /** Display prefix for paths in messages, e.g. `routes/`. */
+  display: string;
+  read: Map<string, string>;
+}
+
+/** Creates a reader rooted at `routesDir`. */
+export function sourceFiles(routesDir: string): SourceFiles {
+  const display = routesDir.endsWith('/') ? routesDir : `${routesDir}/`;
+  return { routesDir, display, read: new Map() };
+}
+
+/** Reads `path` (relative to routes/); a located problem when it escapes routes/ or cannot be read. */
+export function readSourceFile(
+  files: SourceFiles,
+  path: TextAt,
+  what: string,
+): { text: string; file: string } | { problem: Problem } {
+  const rel = normalize(path.text);
+  if (isAbsolute(rel) || rel.startsWith('..')) {
+    return { problem: error(path.loc, `${what}: "${path.text}" must be a path inside routes/`) };
+  }
+  const file = `${files.display}${rel}`;
+  const cached = files.read.get(rel);
+  if (cached !== undefined) return { text: cached, file };
+  try {
+    const text = readFileSync(join(files.routesDir, rel), 'utf8');
+    files.read.set(rel, text);
+    return { text, file };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? String(err));
+    return { problem: error(path.loc, `${what}: cannot read ${relative('.', join(files.display, rel))} (${why})`) };
+  }
+}

@@ -1,0 +1,175 @@
+import { performance } from 'node:perf_hooks';
+import { decide } from '../router/decide.ts';
+import { splitBucket } from '../router/split.ts';
+import type { Table } from '../router/table.ts';
+import type { Target } from '../router/types.ts';
+import { renderAnswer } from './answer.ts';
+import { keyMatches } from './auth.ts';
+import { decisionLine, type LogSink, stdoutSink } from './decision-log.ts';
+import type { FunctionUrlEvent, FunctionUrlResult } from './event.ts';
+import { parseRequest } from './params.ts';
+import type { LoadedRoutes } from './routes-dir.ts';
+
+/** Largest body accepted (CONTRACT §5): Ringostat's calls are a few KiB. */
+export const MAX_BODY_BYTES = 64 * 1024;
+const METHODS = new Set(['GET', 'POST', 'PUT', 'DELETE']);
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** Options for tests and the local server. */
+export interface HandlerOptions {
+  log?: LogSink;
+  now?: () => number;
+}
+
+/**
+ * The one handler core behind the Lambda and the local server: Function URL event in, response
+ * out. Status codes are exactly CONTRACT §5; a fault answers the webhook's default (never 500),
+ * but only after auth passed, so failed auth never learns routing data.
+ */
+export function createHandler(
+  routes: LoadedRoutes,
+  options: HandlerOptions = {},
+): (event: FunctionUrlEvent) => FunctionUrlResult {
+  const log = options.log ?? stdoutSink;
+  const now = options.now ?? Date.now;
+  const hash = routes.manifest.tableHash;
+  const health = JSON.stringify(routes.manifest);
+  return (event) => {
+    const started = performance.now();
+    const http = event?.requestContext?.http;
+    const method = typeof http?.method === 'string' ? http.method.toUpperCase() : 'GET';
+    const name = webhookName(event?.rawPath ?? http?.path);
+    if (name === 'healthz' && (method === 'GET' || method === 'HEAD'))
+      return respond(200, JSON_TYPE, health);
+    const table = routes.tables.get(name);
+    if (!table) return respond(404, JSON_TYPE, '{"error":"unknown webhook"}');
+    if (!METHODS.has(method))
+      return {
+        ...respond(405, JSON_TYPE, '{"error":"method not allowed"}'),
+        headers: { 'content-type': JSON_TYPE, allow: 'GET, POST, PUT, DELETE' },
+      };
+    if (bodyBytes(event) > MAX_BODY_BYTES)
+      return respond(413, JSON_TYPE, '{"error":"body over 64 KiB"}');
+    let authorized = table.data.auth === null;
+    let caller: string | undefined;
+    try {
+      const request = parseRequest(event);
+      caller = request.params.caller;
+      if (!authorized && !keyMatches(table.data.auth!.keySha256, request.key)) {
+        log(
+          decisionLine(
+            {
+              webhook: name,
+              status: 403,
+              rule: null,
+              target: null,
+              caller,
+              latencyMs: performance.now() - started,
+              tableHash: hash,
+            },
+            now(),
+          ),
+        );
+        return respond(403, JSON_TYPE, '{"error":"forbidden"}');
+      }
+      authorized = true;
+      const decision = decide(table, request.params, now());
+      const answer = renderAnswer(table.data.answer, decision.target, request.rpcId);
+      const rule = decision.rule?.id ?? null;
+      log(
+        decisionLine(
+          {
+            webhook: name,
+            status: 200,
+            rule,
+            target: decision.target,
+            caller,
+            latencyMs: performance.now() - started,
+            tableHash: hash,
+          },
+          now(),
+        ),
+      );
+      return answered(answer.contentType, answer.body, rule ?? 'default', hash);
+    } catch (err) {
+      if (!authorized) return respond(403, JSON_TYPE, '{"error":"forbidden"}');
+      return fault(table, name, caller, err, { log, started, hash, now: now() });
+    }
+  };
+}
+
+function fault(
+  table: Table,
+  webhook: string,
+  caller: string | undefined,
+  err: unknown,
+  ctx: { log: LogSink; started: number; hash: string; now: number },
+): FunctionUrlResult {
+  const target = defaultTarget(table, caller);
+  const answer = renderAnswer(table.data.answer, target, null);
+  const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  try {
+    ctx.log(
+      decisionLine(
+        {
+          webhook,
+          status: 200,
+          rule: null,
+          target,
+          caller,
+          latencyMs: performance.now() - ctx.started,
+          tableHash: ctx.hash,
+          fault: message,
+        },
+        ctx.now,
+      ),
+    );
+  } catch {
+    // Logging must not turn a fault answer into no answer.
+  }
+  return answered(answer.contentType, answer.body, 'default', ctx.hash);
+}
+
+/** The default target without going through `decide` (which just failed). */
+function defaultTarget(table: Table, caller: string | undefined): Target {
+  const d = table.data.default;
+  if (d.kind !== 'split') return d;
+  const digits = typeof caller === 'string' ? caller.replace(/\D/g, '') : '';
+  const bucket = splitBucket(digits, d.total);
+  return (d.branches.find((b) => bucket < b.upTo) ?? d.branches[0]!).target;
+}
+
+function webhookName(path: unknown): string {
+  if (typeof path !== 'string') return '';
+  let start = 0;
+  let end = path.length;
+  while (start < end && path.charCodeAt(start) === 47) start++;
+  while (end > start && path.charCodeAt(end - 1) === 47) end--;
+  return path.slice(start, end);
+}
+
+function bodyBytes(event: FunctionUrlEvent): number {
+  const body = event.body;
+  if (typeof body !== 'string') return 0;
+  // Base64 is 4 characters per 3 bytes; UTF-8 text is at least one byte per character.
+  return event.isBase64Encoded
+    ? Math.floor((body.length * 3) / 4)
+    : Buffer.byteLength(body, 'utf8');
+}
+
+function respond(statusCode: number, contentType: string, body: string): FunctionUrlResult {
+  return { statusCode, headers: { 'content-type': contentType }, body };
+}
+
+function answered(
+  contentType: string,
+  body: string,
+  rule: string,
+  hash: string,
+): FunctionUrlResult {
+  return {
+    statusCode: 200,
+    headers: { 'content-type': contentType, 'x-route-rule': rule, 'x-table-hash': hash },
+    body,
+  };
+}
