@@ -33,7 +33,7 @@ function whyNot(table: Table, id: string, params: Params, now: number): string {
     const param = rule.params[i]!;
     const value = valueOf(params, param);
     if (!rule.matchers[i]!(value)) {
-      const shown = params[param] === undefined ? 'absent' : JSON.stringify(value);
+      const shown = typeof params[param] === 'string' ? JSON.stringify(value) : 'absent';
       return `${param} ${describeTest(rule.data.tests[i]!.test, listNames)}: no (${param} is ${shown})`;
     }
   }
