@@ -14,6 +14,9 @@ export async function handler(event: FunctionUrlEvent): Promise<FunctionUrlResul
 }
 
 /** A handler over another artifact directory (the local server reloads tables with it). */
-export function createRouter(dir: string, options?: HandlerOptions): (event: FunctionUrlEvent) => FunctionUrlResult {
+export function createRouter(
+  dir: string,
+  options?: HandlerOptions,
+): (event: FunctionUrlEvent) => FunctionUrlResult {
   return createHandler(loadRoutesDir(dir), options);
 }

@@ -49,7 +49,9 @@ export function flag(args: Args, name: string, fallback?: string): string | unde
 export function allowFlags(args: Args, known: readonly string[]): void {
   for (const name of args.flags.keys()) {
     if (!known.includes(name)) {
-      throw new UsageError(`unknown option --${name} (known: ${known.map((k) => `--${k}`).join(', ')})`);
+      throw new UsageError(
+        `unknown option --${name} (known: ${known.map((k) => `--${k}`).join(', ')})`,
+      );
     }
   }
 }

@@ -7,7 +7,8 @@ export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   allowFlags(args, ['routes', 'format']);
   const format = flag(args, 'format', 'text');
-  if (format !== 'text' && format !== 'github') throw new UsageError(`--format must be text or github, got "${format}"`);
+  if (format !== 'text' && format !== 'github')
+    throw new UsageError(`--format must be text or github, got "${format}"`);
   const result = compileAll(flag(args, 'routes', 'routes'));
   printProblems(result.problems, format);
   const rules = result.webhooks.reduce((n, w) => n + w.table.rules.length, 0);
@@ -16,6 +17,8 @@ export async function run(argv: string[]): Promise<number> {
     return 1;
   }
   const warnings = result.problems.length > 0 ? `, ${tally(result.problems).split(', ')[1]}` : '';
-  process.stderr.write(`check ok: ${plural(result.webhooks.length, 'webhook')}, ${plural(rules, 'rule')}${warnings}\n`);
+  process.stderr.write(
+    `check ok: ${plural(result.webhooks.length, 'webhook')}, ${plural(rules, 'rule')}${warnings}\n`,
+  );
   return 0;
 }

@@ -1,5 +1,5 @@
-import { compileAll } from '../compiler/compile-all.ts';
 import { describeOutcome } from '../compiler/case-check.ts';
+import { compileAll } from '../compiler/compile-all.ts';
 import { explain } from '../router/explain.ts';
 import { loadTable } from '../router/table.ts';
 import { allowFlags, flag, keyValues, parseArgs, UsageError } from './args.ts';
@@ -10,11 +10,15 @@ export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   allowFlags(args, ['routes', 'now']);
   const [webhook, ...pairs] = args.positionals;
-  if (!webhook) throw new UsageError('usage: routes explain <webhook> key=value ... (e.g. caller=380441112233)');
+  if (!webhook)
+    throw new UsageError(
+      'usage: routes explain <webhook> key=value ... (e.g. caller=380441112233)',
+    );
   const params = keyValues(pairs);
   const nowFlag = flag(args, 'now');
   const now = nowFlag === undefined ? Date.now() : Date.parse(nowFlag);
-  if (Number.isNaN(now)) throw new UsageError(`--now must be an ISO 8601 instant, got "${nowFlag}"`);
+  if (Number.isNaN(now))
+    throw new UsageError(`--now must be an ISO 8601 instant, got "${nowFlag}"`);
   const compiled = compileAll(flag(args, 'routes', 'routes'));
   const entry = compiled.webhooks.find((w) => w.name === webhook);
   if (!entry) {
@@ -26,7 +30,10 @@ export async function run(argv: string[]): Promise<number> {
   const table = loadTable(entry.table, (name) => entry.files.get(name)!);
   const result = explain(table, params, now);
   const rule = result.decision.rule?.id ?? null;
-  const out = [`${webhook}: ${describeOutcome({ target: result.decision.target, rule })}`, `time: ${result.time}`];
+  const out = [
+    `${webhook}: ${describeOutcome({ target: result.decision.target, rule })}`,
+    `time: ${result.time}`,
+  ];
   for (const step of result.skipped) out.push(`  skipped ${step.rule}: ${step.reason}`);
   out.push(rule === null ? '  no rule matched: the default answers' : `  matched ${rule}`);
   process.stdout.write(`${out.join('\n')}\n`);

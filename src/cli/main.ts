@@ -8,16 +8,31 @@ type Command = { summary: string; load: () => Promise<{ run(argv: string[]): Pro
 
 const commands: Record<string, Command> = {
   check: { summary: 'validate and analyse all webhooks', load: () => import('./check.ts') },
-  build: { summary: 'compile every webhook and bundle the Lambda artifact into build/', load: () => import('./build.ts') },
+  build: {
+    summary: 'compile every webhook and bundle the Lambda artifact into build/',
+    load: () => import('./build.ts'),
+  },
   test: { summary: 'run every *.test.yaml route test', load: () => import('./test.ts') },
   explain: { summary: 'show the answer for a call and why', load: () => import('./explain.ts') },
-  diff: { summary: 'calls answered differently than at a git revision (Markdown)', load: () => import('./diff.ts') },
+  diff: {
+    summary: 'calls answered differently than at a git revision (Markdown)',
+    load: () => import('./diff.ts'),
+  },
   serve: { summary: 'serve the routes locally', load: () => import('./serve.ts') },
   call: { summary: 'send a request exactly as Ringostat would', load: () => import('./call.ts') },
-  verify: { summary: 'run every route test against the deployed function', load: () => import('./verify.ts') },
-  rollback: { summary: 'point the alias back at the previous version', load: () => import('./rollback.ts') },
+  verify: {
+    summary: 'run every route test against the deployed function',
+    load: () => import('./verify.ts'),
+  },
+  rollback: {
+    summary: 'point the alias back at the previous version',
+    load: () => import('./rollback.ts'),
+  },
   key: { summary: 'generate a random key and its key_sha256', load: () => import('./key.ts') },
-  'generate-types': { summary: 'regenerate src/generated/ from the schema', load: () => import('./generate-types.ts') },
+  'generate-types': {
+    summary: 'regenerate src/generated/ from the schema',
+    load: () => import('./generate-types.ts'),
+  },
 };
 
 /** Runs the CLI and returns the process exit code. */
@@ -55,7 +70,9 @@ if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith
       process.exitCode = code;
     },
     (err: unknown) => {
-      process.stderr.write(`routes: internal error: ${err instanceof Error ? err.stack : String(err)}\n`);
+      process.stderr.write(
+        `routes: internal error: ${err instanceof Error ? err.stack : String(err)}\n`,
+      );
       process.exitCode = 70;
     },
   );

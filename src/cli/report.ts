@@ -21,7 +21,8 @@ export function plural(n: number, word: string): string {
 
 // Workflow commands: https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 function annotation(p: Problem): string {
-  const escape = (s: string) => s.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
-  const prop = (s: string) => escape(s).replaceAll(':', '%3A').replaceAll(',', '%2C');
-  return `::${p.severity} file=${prop(p.file)},line=${p.line},col=${p.col}::${escape(p.message)}`;
+  const esc = (s: string) =>
+    s.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
+  const prop = (s: string) => esc(s).replaceAll(':', '%3A').replaceAll(',', '%2C');
+  return `::${p.severity} file=${prop(p.file)},line=${p.line},col=${p.col}::${esc(p.message)}`;
 }

@@ -31,12 +31,18 @@ export async function run(argv: string[]): Promise<number> {
     total += c.rules.length;
     reached += c.rules.length - missing.length;
     const line = `${c.webhook}: ${c.rules.length - missing.length}/${c.rules.length} rules reached`;
-    process.stdout.write(missing.length > 0 ? `${line}; no case reaches: ${missing.join(', ')}\n` : `${line}\n`);
+    process.stdout.write(
+      missing.length > 0 ? `${line}; no case reaches: ${missing.join(', ')}\n` : `${line}\n`,
+    );
   }
   const percent = total === 0 ? 100 : Math.floor((reached / total) * 1000) / 10;
-  process.stdout.write(`coverage: ${percent}% of rules\n${results.length - failed.length} passed, ${failed.length} failed\n`);
+  process.stdout.write(
+    `coverage: ${percent}% of rules\n${results.length - failed.length} passed, ${failed.length} failed\n`,
+  );
   if (percent < minCoverage) {
-    process.stderr.write(`test: rule coverage ${percent}% is below --min-coverage ${minCoverage}%\n`);
+    process.stderr.write(
+      `test: rule coverage ${percent}% is below --min-coverage ${minCoverage}%\n`,
+    );
     return 1;
   }
   return failed.length > 0 ? 1 : 0;

@@ -68,7 +68,8 @@ function chooseAnchor(rule: RuleData, lists: ListData[]): Anchor | null {
       offer({ param, kind: 'prefix', values: test.values }, EXPAND_LIST + 2 + test.values.length);
     }
   }
-  if (rule.route.kind === 'table') offer({ param: 'caller', kind: 'table', table: rule.route.table }, EXPAND_LIST + 1);
+  if (rule.route.kind === 'table')
+    offer({ param: 'caller', kind: 'table', table: rule.route.table }, EXPAND_LIST + 1);
   return (best as { anchor: Anchor } | null)?.anchor ?? null;
 }
 

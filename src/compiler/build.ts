@@ -26,7 +26,10 @@ export interface BuildResult {
  * It is assembled in a temporary directory and renamed into place, so a failed build never
  * leaves a half-written artifact behind.
  */
-export async function buildAll(options: { routesDir: string; outDir: string }): Promise<BuildResult> {
+export async function buildAll(options: {
+  routesDir: string;
+  outDir: string;
+}): Promise<BuildResult> {
   const compiled = compileAll(options.routesDir);
   if (!compiled.ok) return { ok: false, problems: compiled.problems };
   const dir = join(options.outDir, 'lambda');
@@ -35,8 +38,17 @@ export async function buildAll(options: { routesDir: string; outDir: string }): 
   mkdirSync(join(staging, 'tables'), { recursive: true });
   const hashes = writeTables(staging, compiled.webhooks);
   const manifest: Manifest = {
-    tableHash: sha256(Object.entries(hashes).map(([n, h]) => `${n}:${h.hash}\n`).join('')),
-    sourceHash: sha256([...compiled.sources].sort(([a], [b]) => (a < b ? -1 : 1)).map(([p, t]) => `${p}\0${t}\0`).join('')),
+    tableHash: sha256(
+      Object.entries(hashes)
+        .map(([n, h]) => `${n}:${h.hash}\n`)
+        .join(''),
+    ),
+    sourceHash: sha256(
+      [...compiled.sources]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([p, t]) => `${p}\0${t}\0`)
+        .join(''),
+    ),
     gitRevision: gitRevision(),
     builtAt: builtAt(),
     schemaVersion: SCHEMA_VERSION,
@@ -98,7 +110,12 @@ function sha256(text: string): string {
 
 function gitRevision(): string | null {
   try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || null;
+    return (
+      execFileSync('git', ['rev-parse', 'HEAD'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim() || null
+    );
   } catch {
     return null;
   }
@@ -107,5 +124,7 @@ function gitRevision(): string | null {
 // SOURCE_DATE_EPOCH (reproducible-builds.org) pins the time for byte-identical manifests.
 function builtAt(): string {
   const epoch = Number(process.env.SOURCE_DATE_EPOCH);
-  return new Date(Number.isFinite(epoch) && process.env.SOURCE_DATE_EPOCH ? epoch * 1000 : Date.now()).toISOString();
+  return new Date(
+    Number.isFinite(epoch) && process.env.SOURCE_DATE_EPOCH ? epoch * 1000 : Date.now(),
+  ).toISOString();
 }

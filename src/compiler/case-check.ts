@@ -15,7 +15,8 @@ export function caseMismatches(c: RouteCase, outcome: Outcome): string[] {
   const actual = describeOutcome(outcome);
   if (expect.to !== undefined) {
     const want = expect.to.map(normalizeValue).join(',');
-    if (outcome.target.kind !== 'to' || outcome.target.to !== want) out.push(`expected to ${want}, got ${actual}`);
+    if (outcome.target.kind !== 'to' || outcome.target.to !== want)
+      out.push(`expected to ${want}, got ${actual}`);
   }
   if (expect.schema !== undefined) {
     if (outcome.target.kind !== 'schema' || outcome.target.schema !== expect.schema) {
@@ -23,7 +24,11 @@ export function caseMismatches(c: RouteCase, outcome: Outcome): string[] {
     }
   }
   if (expect.default !== undefined && expect.default !== (outcome.rule === null)) {
-    out.push(expect.default ? `expected the default answer, got ${actual}` : `expected a rule to answer, got ${actual}`);
+    out.push(
+      expect.default
+        ? `expected the default answer, got ${actual}`
+        : `expected a rule to answer, got ${actual}`,
+    );
   }
   if (expect.rule !== undefined && expect.rule !== outcome.rule) {
     out.push(`expected rule "${expect.rule}" to answer, got ${actual}`);

@@ -38,12 +38,22 @@ export function compileAll(routesDir: string): CompiledRoutes {
     try {
       text = readFileSync(hook.path, 'utf8');
     } catch (err) {
-      problems.push(error({ file: hook.file, line: 1, col: 1 }, `cannot read the file (${(err as Error).message})`));
+      problems.push(
+        error(
+          { file: hook.file, line: 1, col: 1 },
+          `cannot read the file (${(err as Error).message})`,
+        ),
+      );
       continue;
     }
     files.read.set(hook.path.slice(routesDir.length).replace(/^\/+/, ''), text);
     if (!text.startsWith(MODELINE)) {
-      problems.push(warning({ file: hook.file, line: 1, col: 1 }, `start the file with "${MODELINE}" so editors validate it as you type`));
+      problems.push(
+        warning(
+          { file: hook.file, line: 1, col: 1 },
+          `start the file with "${MODELINE}" so editors validate it as you type`,
+        ),
+      );
     }
     const source = loadYaml(hook.file, text);
     problems.push(...source.problems);
@@ -53,8 +63,19 @@ export function compileAll(routesDir: string): CompiledRoutes {
     if (invalid.length > 0) continue;
     const compiled = compileWebhook(buildModel(hook.name, source), files);
     problems.push(...compiled.problems);
-    if (compiled.table) webhooks.push({ name: hook.name, file: hook.file, table: compiled.table, files: compiled.files });
+    if (compiled.table)
+      webhooks.push({
+        name: hook.name,
+        file: hook.file,
+        table: compiled.table,
+        files: compiled.files,
+      });
   }
   const sorted = sortProblems(problems);
-  return { ok: !sorted.some((p) => p.severity === 'error'), problems: sorted, webhooks, sources: files.read };
+  return {
+    ok: !sorted.some((p) => p.severity === 'error'),
+    problems: sorted,
+    webhooks,
+    sources: files.read,
+  };
 }

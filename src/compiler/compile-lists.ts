@@ -1,7 +1,7 @@
-import { writeKeys } from './keys-writer.ts';
 import { keyOf, normalizeValue } from '../router/normalize.ts';
 import type { ListData } from '../router/types.ts';
 import type { TextAt } from './hours.ts';
+import { writeKeys } from './keys-writer.ts';
 import { parseListFile } from './list-file.ts';
 import type { ListModel } from './model.ts';
 import { isValidInternational } from './phone.ts';
@@ -34,10 +34,15 @@ export function compileLists(
     for (const e of entries) checkListValue(list.name, e, problems);
     const values = [...new Set(entries.map((e) => normalizeValue(e.text)))].sort();
     const numeric = values.length >= KEY_FILE_THRESHOLD && values.every((v) => keyOf(v) >= 0);
-    if (!numeric) return { name: list.name, values, data: { name: list.name, kind: 'strings', values } };
+    if (!numeric)
+      return { name: list.name, values, data: { name: list.name, kind: 'strings', values } };
     const file = `${webhook}.list.${list.name}.keys`;
     out.set(file, writeKeys(values.map(keyOf)));
-    return { name: list.name, values, data: { name: list.name, kind: 'keys', file, count: values.length } };
+    return {
+      name: list.name,
+      values,
+      data: { name: list.name, kind: 'keys', file, count: values.length },
+    };
   });
   return { lists: resolved, problems };
 }
@@ -51,7 +56,10 @@ function listEntries(list: ListModel, files: SourceFiles, problems: Problem[]): 
   }
   const parsed = parseListFile(read.text, read.file);
   problems.push(...parsed.problems);
-  return parsed.entries.map((e) => ({ text: e.value, loc: { file: read.file, line: e.line, col: e.col } }));
+  return parsed.entries.map((e) => ({
+    text: e.value,
+    loc: { file: read.file, line: e.line, col: e.col },
+  }));
 }
 
 // Values written as phone numbers of 8+ digits must be real international numbers: a list of
@@ -61,7 +69,10 @@ function checkListValue(name: string, entry: TextAt, problems: Problem[]): void 
   if (!/^\d{8,}$/.test(value)) return;
   if (!isValidInternational(value)) {
     problems.push(
-      error(entry.loc, `list "${name}": "${entry.text}" is not a valid international phone number (write it with the country code, like 380441111111)`),
+      error(
+        entry.loc,
+        `list "${name}": "${entry.text}" is not a valid international phone number (write it with the country code, like 380441111111)`,
+      ),
     );
   }
 }

@@ -45,7 +45,10 @@ export function compileTarget(target: BranchModel['target'], ctx: RouteContext):
 
 /** The error for a schema answer on a webhook whose answer format is text. */
 export function textSchema(loc: Loc, what: string): Problem {
-  return error(loc, `${what}: a schema route cannot be answered with answer.format text (Ringostat's http receive type takes a destination only)`);
+  return error(
+    loc,
+    `${what}: a schema route cannot be answered with answer.format text (Ringostat's http receive type takes a destination only)`,
+  );
 }
 
 function compileSplit(branches: BranchModel[], ctx: RouteContext): RouteData | null {
@@ -53,12 +56,19 @@ function compileSplit(branches: BranchModel[], ctx: RouteContext): RouteData | n
   let total = 0;
   for (const branch of branches) {
     if (!Number.isSafeInteger(branch.weight) || branch.weight <= 0) {
-      ctx.problems.push(error(branch.loc, `${ctx.what}: split weights must be positive integers (got ${branch.weight})`));
+      ctx.problems.push(
+        error(
+          branch.loc,
+          `${ctx.what}: split weights must be positive integers (got ${branch.weight})`,
+        ),
+      );
       continue;
     }
     const target = compileTarget(branch.target, ctx);
     total += branch.weight;
     if (target) out.push({ upTo: total, target });
   }
-  return out.length === branches.length && total > 0 ? { kind: 'split', total, branches: out } : null;
+  return out.length === branches.length && total > 0
+    ? { kind: 'split', total, branches: out }
+    : null;
 }

@@ -19,7 +19,10 @@ export function compileTest(spec: TestSpec, ctx: TestContext): TestData | null {
     case 'contains': {
       const values = unique(spec.values.map((v) => normalizeValue(v.text)));
       const empty = spec.values.find((v) => normalizeValue(v.text) === '');
-      if (empty) ctx.problems.push(warning(empty.loc, `rule "${ctx.rule}": ${spec.op} "" holds for every value`));
+      if (empty)
+        ctx.problems.push(
+          warning(empty.loc, `rule "${ctx.rule}": ${spec.op} "" holds for every value`),
+        );
       return { op: spec.op, values };
     }
     case 'in': {
@@ -27,12 +30,19 @@ export function compileTest(spec: TestSpec, ctx: TestContext): TestData | null {
       if (list !== undefined) return { op: 'in', list };
       const known = [...ctx.listIndex.keys()];
       const hint = known.length > 0 ? `lists defined: ${known.join(', ')}` : 'no lists defined';
-      ctx.problems.push(error(spec.loc, `rule "${ctx.rule}": unknown list "${spec.list}" (${hint})`));
+      ctx.problems.push(
+        error(spec.loc, `rule "${ctx.rule}": unknown list "${spec.list}" (${hint})`),
+      );
       return null;
     }
     case 'range':
       if (spec.min !== null && spec.max !== null && spec.min > spec.max) {
-        ctx.problems.push(error(spec.loc, `rule "${ctx.rule}": min ${spec.min} is greater than max ${spec.max}, so the test never holds`));
+        ctx.problems.push(
+          error(
+            spec.loc,
+            `rule "${ctx.rule}": min ${spec.min} is greater than max ${spec.max}, so the test never holds`,
+          ),
+        );
         return null;
       }
       return { op: 'range', min: spec.min, max: spec.max };

@@ -1,8 +1,8 @@
 import type { RouteData, RuleData, ScheduleData, TableData, Target } from '../router/types.ts';
 import { buildIndex } from './build-index.ts';
-import { CallerTables } from './compile-tables.ts';
 import { compileLists } from './compile-lists.ts';
 import { compileRoute, type RouteContext, textSchema } from './compile-route.ts';
+import { CallerTables } from './compile-tables.ts';
 import { compileTest } from './compile-tests.ts';
 import { compileSchedule } from './hours.ts';
 import type { RuleModel, WebhookModel } from './model.ts';
@@ -78,7 +78,13 @@ function compileRules(models: RuleModel[], ctx: RuleContext): RuleData[] {
   for (const rule of models) {
     const what = `rule "${rule.id}"`;
     const first = seen.get(rule.id);
-    if (first) ctx.problems.push(error(rule.loc, `duplicate rule id "${rule.id}" (first at ${first.loc.file}:${first.loc.line}:${first.loc.col})`));
+    if (first)
+      ctx.problems.push(
+        error(
+          rule.loc,
+          `duplicate rule id "${rule.id}" (first at ${first.loc.file}:${first.loc.line}:${first.loc.col})`,
+        ),
+      );
     else seen.set(rule.id, rule);
     const testCtx = { rule: rule.id, listIndex, problems: ctx.problems };
     const tests = rule.tests.map((t) => ({ param: t.param, test: compileTest(t.spec, testCtx) }));
@@ -88,16 +94,28 @@ function compileRules(models: RuleModel[], ctx: RuleContext): RuleData[] {
       if (schedule < 0) {
         const known = ctx.schedules.map((s) => s.name);
         const hint = known.length > 0 ? `hours defined: ${known.join(', ')}` : 'no hours defined';
-        ctx.problems.push(error(rule.hours.loc, `${what}: unknown hours "${rule.hours.name}" (${hint})`));
+        ctx.problems.push(
+          error(rule.hours.loc, `${what}: unknown hours "${rule.hours.name}" (${hint})`),
+        );
       } else if (!ctx.model.timezone && !zoneReported) {
         zoneReported = true;
-        ctx.problems.push(error(rule.hours.loc, `${what}: uses hours, so the webhook needs a \`timezone\` (like Europe/Kyiv)`));
+        ctx.problems.push(
+          error(
+            rule.hours.loc,
+            `${what}: uses hours, so the webhook needs a \`timezone\` (like Europe/Kyiv)`,
+          ),
+        );
       }
       hours = { schedule, negate: rule.hours.negate };
     }
     const route = compileRoute(rule.route, ctx.routeContext(what));
     if (route && tests.every((t) => t.test !== null)) {
-      rules.push({ id: rule.id, tests: tests as RuleData['tests'], hours, route: route as RouteData });
+      rules.push({
+        id: rule.id,
+        tests: tests as RuleData['tests'],
+        hours,
+        route: route as RouteData,
+      });
     }
   }
   return rules;
@@ -109,7 +127,9 @@ function checkTimezone(model: WebhookModel, problems: Problem[]): void {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone.text });
   } catch {
-    problems.push(error(zone.loc, `unknown timezone "${zone.text}" (an IANA name like Europe/Kyiv)`));
+    problems.push(
+      error(zone.loc, `unknown timezone "${zone.text}" (an IANA name like Europe/Kyiv)`),
+    );
   }
 }
 
@@ -119,6 +139,7 @@ function checkTextTables(model: WebhookModel, tables: CallerTables, problems: Pr
     if (rule.route.kind !== 'table') continue;
     const index = tables.resolve(rule.route.path, `rule "${rule.id}"`);
     const targets: Target[] = index === null ? [] : tables.data[index]!.targets;
-    if (targets.some((t) => t.kind === 'schema')) problems.push(textSchema(rule.route.path.loc, `rule "${rule.id}"`));
+    if (targets.some((t) => t.kind === 'schema'))
+      problems.push(textSchema(rule.route.path.loc, `rule "${rule.id}"`));
   }
 }

@@ -16,7 +16,10 @@ const WEEK_START = Date.UTC(2026, 10, 23);
  * table row differs and a seeded random mix of the values either version mentions. Not an
  * exhaustive proof: it finds the changes a reviewer needs to see.
  */
-export function diffProbes(before: CompiledEntry | undefined, after: CompiledEntry | undefined): Probe[] {
+export function diffProbes(
+  before: CompiledEntry | undefined,
+  after: CompiledEntry | undefined,
+): Probe[] {
   const entries = [before, after].filter((e): e is CompiledEntry => e !== undefined);
   const pools = valuePools(entries);
   const times = probeTimes(entries.map((e) => e.table));
@@ -25,13 +28,17 @@ export function diffProbes(before: CompiledEntry | undefined, after: CompiledEnt
     for (const rule of table.rules) {
       if (probes.length >= MAX_PROBES) break;
       const base: Probe = {};
-      for (const { param, test } of rule.tests) base[param] = satisfying(test, table, pools.get(param) ?? []);
-      if (rule.route.kind === 'table') base.caller ??= tableCallers(entries, table, rule.route.table)[0] ?? '';
+      for (const { param, test } of rule.tests)
+        base[param] = satisfying(test, table, pools.get(param) ?? []);
+      if (rule.route.kind === 'table')
+        base.caller ??= tableCallers(entries, table, rule.route.table)[0] ?? '';
       for (const date of rule.hours ? times : times.slice(0, 1)) probes.push({ ...base, date });
-      for (const { param, test } of rule.tests) probes.push({ ...base, [param]: breaking(test, table, pools.get(param) ?? []) });
+      for (const { param, test } of rule.tests)
+        probes.push({ ...base, [param]: breaking(test, table, pools.get(param) ?? []) });
     }
   }
-  for (const caller of changedCallers(before, after)) for (const date of times.slice(0, 4)) probes.push({ caller, date });
+  for (const caller of changedCallers(before, after))
+    for (const date of times.slice(0, 4)) probes.push({ caller, date });
   probes.push(...randomMix(pools, times, MAX_PROBES - probes.length));
   return probes.slice(0, MAX_PROBES);
 }
@@ -40,13 +47,19 @@ function valuePools(entries: CompiledEntry[]): Map<string, string[]> {
   const pools = new Map<string, Set<string>>();
   const add = (param: string, value: string) => {
     let set = pools.get(param);
-    if (!set) pools.set(param, (set = new Set(['', 'zz-other'])));
+    if (!set) {
+      set = new Set(['', 'zz-other']);
+      pools.set(param, set);
+    }
     if (set.size < 400) set.add(value);
   };
   for (const { table } of entries) {
     for (const rule of table.rules) {
-      for (const { param, test } of rule.tests) for (const v of mentioned(test, table)) add(param, v);
-      if (rule.route.kind === 'table') for (const c of tableCallers(entries, table, rule.route.table).slice(0, 50)) add('caller', c);
+      for (const { param, test } of rule.tests)
+        for (const v of mentioned(test, table)) add(param, v);
+      if (rule.route.kind === 'table')
+        for (const c of tableCallers(entries, table, rule.route.table).slice(0, 50))
+          add('caller', c);
     }
   }
   return new Map([...pools].map(([k, v]) => [k, [...v]]));
@@ -61,11 +74,17 @@ function mentioned(test: TestData, table: TableData): string[] {
       return list.kind === 'strings' ? list.values.slice(0, 100) : [];
     }
     case 'prefix':
-      return test.values.flatMap((p) => [p, `${p}0`, /^\d+$/.test(p) ? p.padEnd(12, '5') : `${p}x`]);
+      return test.values.flatMap((p) => [
+        p,
+        `${p}0`,
+        /^\d+$/.test(p) ? p.padEnd(12, '5') : `${p}x`,
+      ]);
     case 'contains':
       return test.values.map((v) => `a${v}b`);
     case 'range':
-      return [test.min, test.max].filter((n): n is number => n !== null).flatMap((n) => [n - 1, n, n + 1].map(String));
+      return [test.min, test.max]
+        .filter((n): n is number => n !== null)
+        .flatMap((n) => [n - 1, n, n + 1].map(String));
     case 'exists':
       return ['', 'x'];
     case 'not':
@@ -95,7 +114,11 @@ function holds(test: TestData, table: TableData, v: string): boolean {
     case 'contains':
       return test.values.some((p) => v.includes(p));
     case 'range':
-      return v !== '' && (test.min === null || Number(v) >= test.min) && (test.max === null || Number(v) <= test.max);
+      return (
+        v !== '' &&
+        (test.min === null || Number(v) >= test.min) &&
+        (test.max === null || Number(v) <= test.max)
+      );
     case 'exists':
       return test.value === (v !== '');
     case 'not':
@@ -111,13 +134,16 @@ function probeTimes(tables: TableData[]): string[] {
       const week = Buffer.from(s.week, 'base64');
       for (let m = 0; m < 10080; m++) {
         const open = (week[m >> 3]! >> (m & 7)) & 1;
-        const prev = ((week[((m + 10079) % 10080) >> 3]! >> ((m + 10079) % 10080 & 7)) & 1) as number;
+        const prev = ((week[((m + 10079) % 10080) >> 3]! >> (((m + 10079) % 10080) & 7)) &
+          1) as number;
         if (open !== prev) minutes.add(m).add((m + 10079) % 10080);
       }
       for (const d of s.closed) dates.add(`${d} 12:00:00`);
     }
   }
-  const times = [...minutes].sort((a, b) => a - b).map((m) => new Date(WEEK_START + m * 60_000).toISOString().slice(0, 19).replace('T', ' '));
+  const times = [...minutes]
+    .sort((a, b) => a - b)
+    .map((m) => new Date(WEEK_START + m * 60_000).toISOString().slice(0, 19).replace('T', ' '));
   return [...times, ...dates];
 }
 
@@ -127,12 +153,16 @@ function tableCallers(entries: CompiledEntry[], table: TableData, index: number)
   return Array.from(keys.keys.subarray(0, Math.min(keys.count, 2000)), (k) => String(k));
 }
 
-function changedCallers(before: CompiledEntry | undefined, after: CompiledEntry | undefined): string[] {
+function changedCallers(
+  before: CompiledEntry | undefined,
+  after: CompiledEntry | undefined,
+): string[] {
   const rows = (e: CompiledEntry | undefined) => {
     const out = new Map<string, string>();
     for (const t of e?.table.tables ?? []) {
       const keys = readKeys(e!.files.get(t.file)!);
-      for (let i = 0; i < keys.count; i++) out.set(`${t.source}:${keys.keys[i]}`, JSON.stringify(t.targets[keys.values![i]!]));
+      for (let i = 0; i < keys.count; i++)
+        out.set(`${t.source}:${keys.keys[i]}`, JSON.stringify(t.targets[keys.values![i]!]));
     }
     return out;
   };

@@ -36,10 +36,14 @@ export function compileAtRevision(routesDir: string, rev: string): CompiledRoute
   const rel = relative(top, resolve(routesDir)) || '.';
   const tmp = mkdtempSync(join(tmpdir(), 'routes-base-'));
   try {
-    const archive = spawnSync('git', ['archive', '--format=tar', rev, '--', rel], { cwd: top, maxBuffer: 1 << 30 });
+    const archive = spawnSync('git', ['archive', '--format=tar', rev, '--', rel], {
+      cwd: top,
+      maxBuffer: 1 << 30,
+    });
     if (archive.status !== 0) {
       const why = archive.stderr.toString().trim();
-      if (!/did not match any files|pathspec/.test(why)) throw new GitRevisionError(`cannot read ${rel}/ at ${rev}: ${why}`);
+      if (!/did not match any files|pathspec/.test(why))
+        throw new GitRevisionError(`cannot read ${rel}/ at ${rev}: ${why}`);
       return compileAll(join(tmp, 'none'));
     }
     spawnSync('tar', ['-x', '-C', tmp], { input: archive.stdout });
@@ -50,17 +54,31 @@ export function compileAtRevision(routesDir: string, rev: string): CompiledRoute
 }
 
 /** Evaluates probe calls on both versions of every webhook and groups the answers that changed. */
-export function diffRoutes(before: CompiledRoutes, after: CompiledRoutes, now: number): WebhookDiff[] {
+export function diffRoutes(
+  before: CompiledRoutes,
+  after: CompiledRoutes,
+  now: number,
+): WebhookDiff[] {
   const names = [...new Set([...before.webhooks, ...after.webhooks].map((w) => w.name))].sort();
   return names.map((name) => {
     const a = before.webhooks.find((w) => w.name === name);
     const b = after.webhooks.find((w) => w.name === name);
     const ids = (e?: CompiledEntry) => new Set(e?.table.rules.map((r) => r.id) ?? []);
-    const rules = { added: [...ids(b)].filter((id) => !ids(a).has(id)), removed: [...ids(a)].filter((id) => !ids(b).has(id)) };
-    if (!a || !b) return { webhook: name, status: a ? 'removed' : 'added', probes: 0, changes: [], rules };
+    const rules = {
+      added: [...ids(b)].filter((id) => !ids(a).has(id)),
+      removed: [...ids(a)].filter((id) => !ids(b).has(id)),
+    };
+    if (!a || !b)
+      return { webhook: name, status: a ? 'removed' : 'added', probes: 0, changes: [], rules };
     const probes = diffProbes(a, b);
     const changes = compare(a, b, probes, now);
-    return { webhook: name, status: changes.length > 0 ? 'changed' : 'unchanged', probes: probes.length, changes, rules };
+    return {
+      webhook: name,
+      status: changes.length > 0 ? 'changed' : 'unchanged',
+      probes: probes.length,
+      changes,
+      rules,
+    };
   });
 }
 
@@ -76,10 +94,14 @@ function compare(a: CompiledEntry, b: CompiledEntry, probes: Probe[], now: numbe
     if (before === after) continue;
     const key = `${before}\0${after}`;
     let group = groups.get(key);
-    if (!group) groups.set(key, (group = { before, after, count: 0, examples: [] }));
+    if (!group) {
+      group = { before, after, count: 0, examples: [] };
+      groups.set(key, group);
+    }
     group.count++;
     // Keep the simplest example: the fewest parameters a reviewer has to read.
-    if (group.examples.length === 0 || size(probe) < size(group.examples[0]!)) group.examples = [probe];
+    if (group.examples.length === 0 || size(probe) < size(group.examples[0]!))
+      group.examples = [probe];
   }
   return [...groups.values()].sort((x, y) => y.count - x.count);
 }

@@ -16,7 +16,10 @@ const NAME = /^[a-z0-9][a-z0-9-]*$/;
  * Lists webhook files: `routes/<name>.yaml` (or `.yml`). Files starting with `_`, route tests
  * (`*.test.yaml`) and subdirectories such as `routes/lists/` are not webhooks (CONTRACT §2).
  */
-export function discoverWebhooks(routesDir: string): { webhooks: WebhookFile[]; problems: Problem[] } {
+export function discoverWebhooks(routesDir: string): {
+  webhooks: WebhookFile[];
+  problems: Problem[];
+} {
   const display = routesDir.endsWith('/') ? routesDir : `${routesDir}/`;
   let entries: string[];
   try {
@@ -25,7 +28,10 @@ export function discoverWebhooks(routesDir: string): { webhooks: WebhookFile[]; 
       .map((e) => e.name)
       .sort();
   } catch {
-    const problem = error({ file: routesDir, line: 1, col: 1 }, `cannot read the routes directory "${routesDir}"`);
+    const problem = error(
+      { file: routesDir, line: 1, col: 1 },
+      `cannot read the routes directory "${routesDir}"`,
+    );
     return { webhooks: [], problems: [problem] };
   }
   const webhooks: WebhookFile[] = [];
@@ -36,11 +42,21 @@ export function discoverWebhooks(routesDir: string): { webhooks: WebhookFile[]; 
     const name = match[1]!;
     const file = `${display}${entry}`;
     if (!NAME.test(name)) {
-      problems.push(error({ file, line: 1, col: 1 }, `"${name}" is not a webhook name: use lower-case letters, digits and dashes, starting with a letter or digit (it is also the URL path)`));
+      problems.push(
+        error(
+          { file, line: 1, col: 1 },
+          `"${name}" is not a webhook name: use lower-case letters, digits and dashes, starting with a letter or digit (it is also the URL path)`,
+        ),
+      );
       continue;
     }
     if (webhooks.some((w) => w.name === name)) {
-      problems.push(error({ file, line: 1, col: 1 }, `webhook "${name}" is defined twice (also ${display}${name}.yaml)`));
+      problems.push(
+        error(
+          { file, line: 1, col: 1 },
+          `webhook "${name}" is defined twice (also ${display}${name}.yaml)`,
+        ),
+      );
       continue;
     }
     webhooks.push({ name, path: join(routesDir, entry), file });

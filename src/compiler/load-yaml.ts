@@ -1,12 +1,12 @@
 import {
+  type Document,
   isAlias,
   isMap,
   isScalar,
   isSeq,
   LineCounter,
-  type Node as YamlNode,
   parseDocument,
-  type Document,
+  type Node as YamlNode,
 } from 'yaml';
 import { error, type Loc, type Problem } from './problem.ts';
 
@@ -36,7 +36,9 @@ export function loadYaml(file: string, text: string): YamlSource {
   const problems = [...doc.errors, ...doc.warnings].map((e) => {
     const loc = at(e.pos[0]);
     const message = `YAML: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`;
-    return e.name === 'YAMLWarning' ? { ...loc, message, severity: 'warning' as const } : error(loc, message);
+    return e.name === 'YAMLWarning'
+      ? { ...loc, message, severity: 'warning' as const }
+      : error(loc, message);
   });
   const data = doc.errors.length > 0 ? undefined : toPlain(doc, doc.contents, '', positions, 0);
   const locate = (pointer: string, key = false): Loc => {
@@ -71,7 +73,9 @@ function toPlain(
   if (isMap(node)) {
     const out: Record<string, unknown> = Object.create(null);
     for (const pair of node.items) {
-      const key = isScalar(pair.key) ? scalarKey(pair.key.value, pair.key.source) : String(pair.key);
+      const key = isScalar(pair.key)
+        ? scalarKey(pair.key.value, pair.key.source)
+        : String(pair.key);
       const child = `${pointer}/${pointerSegment(key)}`;
       const keyRange = (pair.key as YamlNode | null)?.range;
       if (keyRange) positions.set(`${child}#key`, keyRange[0]);

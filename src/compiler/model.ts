@@ -70,7 +70,10 @@ export interface BranchModel {
 export function buildModel(name: string, source: YamlSource): WebhookModel {
   const data = source.data as WebhookRoutes;
   const at = (pointer: string, key = false) => source.locate(pointer, key);
-  const text = (value: unknown, pointer: string): TextAt => ({ text: String(value), loc: at(pointer) });
+  const text = (value: unknown, pointer: string): TextAt => ({
+    text: String(value),
+    loc: at(pointer),
+  });
   return {
     name,
     file: source.file,
@@ -100,7 +103,12 @@ export function buildModel(name: string, source: YamlSource): WebhookModel {
     lists: Object.entries(data.lists ?? {}).map(([list, src]): ListModel => {
       const pointer = `/lists/${seg(list)}`;
       return Array.isArray(src)
-        ? { name: list, loc: at(pointer, true), kind: 'inline', values: src.map((v, i) => text(v, `${pointer}/${i}`)) }
+        ? {
+            name: list,
+            loc: at(pointer, true),
+            kind: 'inline',
+            values: src.map((v, i) => text(v, `${pointer}/${i}`)),
+          }
         : { name: list, loc: at(pointer, true), kind: 'file', path: text(src, pointer) };
     }),
     rules: (data.rules ?? []).map((rule, i) => ruleModel(rule, i, at, text)),
@@ -124,7 +132,14 @@ function ruleModel(rule: Rule, index: number, at: At, text: Text): RuleModel {
     }
     tests.push({ param, loc: at(pointer, true), spec: testSpec(test as Test, pointer, at, text) });
   }
-  return { index, id: rule.id, loc: at(`${base}/id`), tests, hours, route: routeModel(rule.route, `${base}/route`, at, text) };
+  return {
+    index,
+    id: rule.id,
+    loc: at(`${base}/id`),
+    tests,
+    hours,
+    route: routeModel(rule.route, `${base}/route`, at, text),
+  };
 }
 
 function testSpec(test: Test, pointer: string, at: At, text: Text): TestSpec {
@@ -132,27 +147,54 @@ function testSpec(test: Test, pointer: string, at: At, text: Text): TestSpec {
     return { op: 'eq', values: many(test, pointer).map(([v, p]) => text(v, p)) };
   }
   const keys = Object.keys(test);
-  const kinds = keys.filter((k) => k !== 'min' && k !== 'max').length + (keys.some((k) => k === 'min' || k === 'max') ? 1 : 0);
+  const kinds =
+    keys.filter((k) => k !== 'min' && k !== 'max').length +
+    (keys.some((k) => k === 'min' || k === 'max') ? 1 : 0);
   if (kinds > 1) {
-    return { op: 'invalid', loc: at(pointer), message: `a test takes one of in, prefix, contains, min/max, exists, not (got ${keys.join(', ')}); use several rules or \`not\` to combine` };
+    return {
+      op: 'invalid',
+      loc: at(pointer),
+      message: `a test takes one of in, prefix, contains, min/max, exists, not (got ${keys.join(', ')}); use several rules or \`not\` to combine`,
+    };
   }
   if (test.in !== undefined) return { op: 'in', list: test.in, loc: at(`${pointer}/in`) };
-  if (test.prefix !== undefined) return { op: 'prefix', values: many(test.prefix, `${pointer}/prefix`).map(([v, p]) => text(v, p)) };
-  if (test.contains !== undefined) return { op: 'contains', values: many(test.contains, `${pointer}/contains`).map(([v, p]) => text(v, p)) };
+  if (test.prefix !== undefined)
+    return {
+      op: 'prefix',
+      values: many(test.prefix, `${pointer}/prefix`).map(([v, p]) => text(v, p)),
+    };
+  if (test.contains !== undefined)
+    return {
+      op: 'contains',
+      values: many(test.contains, `${pointer}/contains`).map(([v, p]) => text(v, p)),
+    };
   if (test.exists !== undefined) return { op: 'exists', value: test.exists };
-  if (test.not !== undefined) return { op: 'not', spec: testSpec(test.not as Test, `${pointer}/not`, at, text) };
+  if (test.not !== undefined)
+    return { op: 'not', spec: testSpec(test.not as Test, `${pointer}/not`, at, text) };
   return { op: 'range', min: test.min ?? null, max: test.max ?? null, loc: at(pointer) };
 }
 
-function routeModel(route: { to?: Destinations; schema?: number; split?: Branch[]; table?: string }, pointer: string, at: At, text: Text): RouteModel {
+function routeModel(
+  route: { to?: Destinations; schema?: number; split?: Branch[]; table?: string },
+  pointer: string,
+  at: At,
+  text: Text,
+): RouteModel {
   const loc = at(pointer);
-  if (route.to !== undefined) return { kind: 'to', loc, to: many(route.to, `${pointer}/to`).map(([v, p]) => text(v, p)) };
-  if (route.schema !== undefined) return { kind: 'schema', loc: at(`${pointer}/schema`), schema: route.schema };
-  if (route.table !== undefined) return { kind: 'table', loc, path: text(route.table, `${pointer}/table`) };
+  if (route.to !== undefined)
+    return { kind: 'to', loc, to: many(route.to, `${pointer}/to`).map(([v, p]) => text(v, p)) };
+  if (route.schema !== undefined)
+    return { kind: 'schema', loc: at(`${pointer}/schema`), schema: route.schema };
+  if (route.table !== undefined)
+    return { kind: 'table', loc, path: text(route.table, `${pointer}/table`) };
   const branches = (route.split ?? []).map((b, i): BranchModel => {
     const p = `${pointer}/split/${i}`;
     const target = routeModel(b, p, at, text);
-    return { weight: b.weight, loc: at(p), target: target.kind === 'schema' ? target : (target as BranchModel['target']) };
+    return {
+      weight: b.weight,
+      loc: at(p),
+      target: target.kind === 'schema' ? target : (target as BranchModel['target']),
+    };
   });
   return { kind: 'split', loc, branches };
 }

@@ -24,7 +24,9 @@ let validator: ValidateFunction | undefined;
 /** Loads every `routes/<webhook>.test.yaml`; problems are located like config errors. */
 export function loadRouteCases(routesDir: string): { cases: RouteCase[]; problems: Problem[] } {
   const display = routesDir.endsWith('/') ? routesDir : `${routesDir}/`;
-  const names = readdirSync(routesDir).filter((f) => /^[^_].*\.test\.ya?ml$/.test(f)).sort();
+  const names = readdirSync(routesDir)
+    .filter((f) => /^[^_].*\.test\.ya?ml$/.test(f))
+    .sort();
   const cases: RouteCase[] = [];
   const problems: Problem[] = [];
   for (const name of names) {
@@ -40,8 +42,16 @@ export function loadRouteCases(routesDir: string): { cases: RouteCase[]; problem
     data.cases.forEach((c, i) => {
       const loc = source.locate(`/cases/${i}`);
       const now = c.now === undefined ? null : Date.parse(c.now);
-      if (now !== null && Number.isNaN(now)) problems.push(error(source.locate(`/cases/${i}/now`), `"${c.now}" is not a valid instant`));
-      cases.push({ webhook, name: c.name, ...loc, now, call: strings(c.call), expect: expectation(c.expect) });
+      if (now !== null && Number.isNaN(now))
+        problems.push(error(source.locate(`/cases/${i}/now`), `"${c.now}" is not a valid instant`));
+      cases.push({
+        webhook,
+        name: c.name,
+        ...loc,
+        now,
+        call: strings(c.call),
+        expect: expectation(c.expect),
+      });
     });
   }
   return { cases, problems: sortProblems(problems) };

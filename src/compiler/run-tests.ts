@@ -1,7 +1,7 @@
 import { decide } from '../router/decide.ts';
 import { loadTable, type Table } from '../router/table.ts';
-import type { CompiledEntry } from './compile-all.ts';
 import { caseMismatches, describeOutcome, type Outcome } from './case-check.ts';
+import type { CompiledEntry } from './compile-all.ts';
 import type { RouteCase } from './route-tests.ts';
 
 /** The result of one case. */
@@ -19,16 +19,34 @@ export interface Coverage {
 }
 
 /** Runs route test cases against compiled tables; `now` is used for cases without date or now. */
-export function runCases(webhooks: CompiledEntry[], cases: RouteCase[], now: number): { results: CaseResult[]; coverage: Coverage[] } {
+export function runCases(
+  webhooks: CompiledEntry[],
+  cases: RouteCase[],
+  now: number,
+): { results: CaseResult[]; coverage: Coverage[] } {
   const tables = new Map<string, Table>();
-  for (const w of webhooks) tables.set(w.name, loadTable(w.table, (name) => w.files.get(name)!));
-  const coverage = webhooks.map((w) => ({ webhook: w.name, rules: w.table.rules.map((r) => r.id), reached: new Set<string>() }));
+  for (const w of webhooks)
+    tables.set(
+      w.name,
+      loadTable(w.table, (name) => w.files.get(name)!),
+    );
+  const coverage = webhooks.map((w) => ({
+    webhook: w.name,
+    rules: w.table.rules.map((r) => r.id),
+    reached: new Set<string>(),
+  }));
   const results = cases.map((c): CaseResult => {
     const table = tables.get(c.webhook);
-    if (!table) return { case: c, outcome: null, mismatches: [`no webhook "${c.webhook}" (no routes/${c.webhook}.yaml, or it has errors)`] };
+    if (!table)
+      return {
+        case: c,
+        outcome: null,
+        mismatches: [`no webhook "${c.webhook}" (no routes/${c.webhook}.yaml, or it has errors)`],
+      };
     const decision = decide(table, c.call, c.now ?? now);
     const outcome = { target: decision.target, rule: decision.rule?.id ?? null };
-    if (outcome.rule !== null) coverage.find((cv) => cv.webhook === c.webhook)!.reached.add(outcome.rule);
+    if (outcome.rule !== null)
+      coverage.find((cv) => cv.webhook === c.webhook)!.reached.add(outcome.rule);
     return { case: c, outcome, mismatches: caseMismatches(c, outcome) };
   });
   return { results, coverage };
@@ -39,5 +57,10 @@ export function describeFailure(r: CaseResult): string {
   const head = `FAIL ${r.case.file}:${r.case.line}:${r.case.col}: ${r.case.name}`;
   const expected = JSON.stringify(r.case.expect);
   const actual = r.outcome ? describeOutcome(r.outcome) : 'no answer';
-  return [head, `  expected: ${expected}`, `  actual:   ${actual}`, ...r.mismatches.map((m) => `  - ${m}`)].join('\n');
+  return [
+    head,
+    `  expected: ${expected}`,
+    `  actual:   ${actual}`,
+    ...r.mismatches.map((m) => `  - ${m}`),
+  ].join('\n');
 }

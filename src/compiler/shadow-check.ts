@@ -19,19 +19,28 @@ export function shadowProblems(
   const problems = shadowed.map(({ index, by }) => {
     const model = models[index]!;
     const names = by.map((i) => `"${models[i]!.id}" (line ${models[i]!.loc.line})`);
-    const who = names.length === 1 ? `earlier rule ${names[0]} takes` : `earlier rules ${names.join(', ')} together take`;
+    const who =
+      names.length === 1
+        ? `earlier rule ${names[0]} takes`
+        : `earlier rules ${names.join(', ')} together take`;
     return error(model.loc, `rule "${model.id}" can never match: ${who} every call it would get`);
   });
   for (const index of skipped) {
     const model = models[index]!;
-    problems.push(warning(model.loc, `rule "${model.id}": too many overlapping earlier rules to check whether it can match`));
+    problems.push(
+      warning(
+        model.loc,
+        `rule "${model.id}": too many overlapping earlier rules to check whether it can match`,
+      ),
+    );
   }
   return problems;
 }
 
 function shadowRule(rule: RuleData, lists: ResolvedList[], schedules: ScheduleData[]): ShadowRule {
   const tests = rule.tests.map(({ param, test }) => ({ param, set: valueSet(test, lists) }));
-  if (rule.route.kind === 'table') tests.push({ param: 'caller', set: { kind: 'opaque', key: `table:${rule.route.table}` } });
+  if (rule.route.kind === 'table')
+    tests.push({ param: 'caller', set: { kind: 'opaque', key: `table:${rule.route.table}` } });
   const schedule = rule.hours ? schedules[rule.hours.schedule]! : null;
   return {
     tests,
@@ -53,7 +62,8 @@ function valueSet(test: TestData, lists: ResolvedList[]): ValueSet {
       return { kind: 'values', values: [''], negate: test.value };
     case 'in': {
       const list = lists[test.list]!;
-      if (list.values.length <= EXACT_LIST) return { kind: 'values', values: list.values, negate: false };
+      if (list.values.length <= EXACT_LIST)
+        return { kind: 'values', values: list.values, negate: false };
       return { kind: 'opaque', key: `in:${list.name}` };
     }
     case 'not': {

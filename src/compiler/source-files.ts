@@ -36,7 +36,17 @@ export function readSourceFile(
     return { text, file };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? String(err));
-    return { problem: error(path.loc, `${what}: cannot read ${relative('.', join(files.display, rel))} (${why})`) };
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a directory'
+          : (code ?? String(err));
+    return {
+      problem: error(
+        path.loc,
+        `${what}: cannot read ${relative('.', join(files.display, rel))} (${why})`,
+      ),
+    };
   }
 }

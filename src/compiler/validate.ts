@@ -10,7 +10,9 @@ let compiled: ValidateFunction | undefined;
 export function validateRoutes(source: YamlSource): Problem[] {
   compiled ??= compileSchema(JSON.parse(readFileSync(schemaUrl, 'utf8')));
   if (source.data === null || source.data === undefined) {
-    return [error(source.locate(''), 'the file is empty: a webhook needs at least a `default` route')];
+    return [
+      error(source.locate(''), 'the file is empty: a webhook needs at least a `default` route'),
+    ];
   }
   return validateWith(compiled, source);
 }
@@ -42,7 +44,8 @@ function pruneAnyOf(errors: ErrorObject[]): ErrorObject[] {
     for (let i = index - 1; i >= 0; i--) {
       const e = errors[i]!;
       const inside =
-        e.instancePath === anyOf.instancePath || e.instancePath.startsWith(`${anyOf.instancePath}/`);
+        e.instancePath === anyOf.instancePath ||
+        e.instancePath.startsWith(`${anyOf.instancePath}/`);
       if (!inside) break;
       if (!drop.has(e)) branches.push(e);
     }

@@ -1,4 +1,4 @@
-import { localTimeAt, parseCallDate, type LocalTime } from './clock.ts';
+import { type LocalTime, localTimeAt, parseCallDate } from './clock.ts';
 import { findKey } from './keys.ts';
 import { keyOf, normalizeValue } from './normalize.ts';
 import { isOpen } from './schedule.ts';
@@ -28,7 +28,7 @@ export function decide(table: Table, params: Params, now: number): Decision {
   call.target = null;
   let best = table.rules.length;
   for (const anchor of table.anchors) {
-    const value = valueOf(params, anchor.param);
+    const value = paramValue(params, anchor.param);
     const eq = anchor.eq.get(value);
     if (eq) best = firstMatch(eq, best);
     let node = anchor.prefix;
@@ -46,7 +46,7 @@ export function decide(table: Table, params: Params, now: number): Decision {
 }
 
 /** Reads a parameter as the router compares it: trimmed, phone numbers reduced to digits. */
-export function valueOf(params: Params, name: string): string {
+export function paramValue(params: Params, name: string): string {
   const raw = params[name];
   return typeof raw === 'string' ? normalizeValue(raw) : '';
 }
@@ -55,10 +55,11 @@ export function valueOf(params: Params, name: string): string {
 export function ruleHolds(rule: LoadedRule): boolean {
   const { matchers, params } = rule;
   for (let i = 0; i < matchers.length; i++) {
-    if (!matchers[i]!(valueOf(call.params, params[i]!))) return false;
+    if (!matchers[i]!(paramValue(call.params, params[i]!))) return false;
   }
   const hours = rule.data.hours;
-  if (hours && isOpen(call.table!.schedules[hours.schedule]!, callTime()) === hours.negate) return false;
+  if (hours && isOpen(call.table!.schedules[hours.schedule]!, callTime()) === hours.negate)
+    return false;
   const target = routeTarget(rule.data);
   if (target === null) return false;
   call.winner = target;
@@ -117,7 +118,7 @@ function routeTarget(rule: RuleData): Target | null {
   if (route.kind === 'to' || route.kind === 'schema') return route;
   if (route.kind === 'split') return pick(route.branches, route.total);
   const table = call.table!.callerTables[route.table]!;
-  const at = findKey(table.keys, keyOf(valueOf(call.params, 'caller')));
+  const at = findKey(table.keys, keyOf(paramValue(call.params, 'caller')));
   return at < 0 ? null : table.targets[table.keys.values![at]!]!;
 }
 
@@ -129,7 +130,7 @@ function resolveDefault(table: Table, params: Params): Target {
 }
 
 function pick(branches: SplitBranch[], total: number): Target {
-  const bucket = splitBucket(valueOf(call.params, 'caller'), total);
+  const bucket = splitBucket(paramValue(call.params, 'caller'), total);
   for (const b of branches) if (bucket < b.upTo) return b.target;
   return branches[branches.length - 1]!.target;
 }

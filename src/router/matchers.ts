@@ -10,7 +10,11 @@ export type Matcher = (value: string) => boolean;
 export type ListSet = { has(value: string): boolean };
 
 /** Loads a list: a Set for inline values, bisection over the binary key file for large ones. */
-export function loadList(data: ListData, readFile: (name: string) => Uint8Array, read: (b: Uint8Array) => KeyFile): ListSet {
+export function loadList(
+  data: ListData,
+  readFile: (name: string) => Uint8Array,
+  read: (b: Uint8Array) => KeyFile,
+): ListSet {
   if (data.kind === 'strings') return new Set(data.values);
   const keys = read(readFile(data.file));
   return { has: (value) => findKey(keys, keyOf(value)) >= 0 };
@@ -61,7 +65,9 @@ const numeric = /^[-+]?(\d+\.?\d*|\.\d+)$/;
 export function describeTest(test: TestData, listNames: string[]): string {
   switch (test.op) {
     case 'eq':
-      return test.values.length === 1 ? `= ${quote(test.values[0]!)}` : `one of ${test.values.map(quote).join(', ')}`;
+      return test.values.length === 1
+        ? `= ${quote(test.values[0]!)}`
+        : `one of ${test.values.map(quote).join(', ')}`;
     case 'in':
       return `in list ${listNames[test.list]}`;
     case 'prefix':
@@ -69,7 +75,9 @@ export function describeTest(test: TestData, listNames: string[]): string {
     case 'contains':
       return `contains ${test.values.map(quote).join(' or ')}`;
     case 'range':
-      return [test.min === null ? '' : `>= ${test.min}`, test.max === null ? '' : `<= ${test.max}`].filter(Boolean).join(' and ');
+      return [test.min === null ? '' : `>= ${test.min}`, test.max === null ? '' : `<= ${test.max}`]
+        .filter(Boolean)
+        .join(' and ');
     case 'exists':
       return test.value ? 'is present' : 'is absent';
     case 'not':

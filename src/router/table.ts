@@ -42,7 +42,8 @@ export class TableLoadError extends Error {
 
 /** Loads a compiled table; `readFile` returns the bytes of a file beside the table. */
 export function loadTable(data: TableData, readFile: (name: string) => Uint8Array): Table {
-  if (data.format !== 1) throw new TableLoadError(`table ${data.webhook}: unsupported format ${String(data.format)}`);
+  if (data.format !== 1)
+    throw new TableLoadError(`table ${data.webhook}: unsupported format ${String(data.format)}`);
   const lists = data.lists.map((l) => loadList(l, readFile, readKeys));
   const rules = data.rules.map((rule) => ({
     data: rule,
@@ -62,7 +63,10 @@ export function loadTable(data: TableData, readFile: (name: string) => Uint8Arra
     data,
     rules,
     schedules: data.schedules.map(loadSchedule),
-    callerTables: data.tables.map((t) => ({ keys: readKeys(readFile(t.file)), targets: t.targets })),
+    callerTables: data.tables.map((t) => ({
+      keys: readKeys(readFile(t.file)),
+      targets: t.targets,
+    })),
     anchors,
     scan: Int32Array.from(data.index.scan),
   };

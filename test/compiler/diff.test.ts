@@ -9,7 +9,10 @@ import { compileAtRevision, diffRoutes } from '../../src/compiler/diff.ts';
 const now = Date.parse('2026-11-24T08:00:00Z');
 let repo: string;
 const git = (...args: string[]) =>
-  execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: repo, encoding: 'utf8' });
+  execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], {
+    cwd: repo,
+    encoding: 'utf8',
+  });
 
 beforeAll(() => {
   repo = mkdtempSync(join(tmpdir(), 'routes-diff-'));
@@ -79,7 +82,11 @@ describe('diffRoutes', () => {
 
   it('lists added webhooks and rules', () => {
     writeFileSync(join(repo, 'routes', 'ads.yaml'), 'default: { schema: 5 }\n');
-    edit('support.yaml', 'rules:\n', 'rules:\n  - id: vip-line\n    when: { caller: "380671112233" }\n    route: { schema: 7 }\n');
+    edit(
+      'support.yaml',
+      'rules:\n',
+      'rules:\n  - id: vip-line\n    when: { caller: "380671112233" }\n    route: { schema: 7 }\n',
+    );
     const diffs = diffAgainstHead();
     expect(diffs.find((d) => d.webhook === 'ads')?.status).toBe('added');
     const support = diffs.find((d) => d.webhook === 'support')!;

@@ -19,9 +19,12 @@ describe('routes/', () => {
     expect(loaded.cases.length).toBeGreaterThan(0);
   });
 
-  it.each(results.map((r) => [`${r.case.webhook}: ${r.case.name}`, r] as const))('%s', (_name, result) => {
-    expect(result.mismatches).toEqual([]);
-  });
+  it.each(results.map((r) => [`${r.case.webhook}: ${r.case.name}`, r] as const))(
+    '%s',
+    (_name, result) => {
+      expect(result.mismatches).toEqual([]);
+    },
+  );
 
   it.each(coverage.map((c) => [c.webhook, c] as const))('reaches every rule of %s', (_name, c) => {
     expect(c.rules.filter((id) => !c.reached.has(id))).toEqual([]);
