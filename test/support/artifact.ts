@@ -1,0 +1,42 @@
+// Builds the example routes (optionally with extra webhook files) into a temp dir, once per
+// test file: the real artifact, exactly as `routes build` writes it.
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildAll } from '../../src/compiler/build.ts';
+
+/** A built artifact in a temp dir; `cleanup` removes it. */
+export interface BuiltArtifact {
+  routesDir: string;
+  dir: string;
+  tableHash: string;
+  cleanup(): void;
+}
+
+/** The key of the `secure.yaml` test webhook (SECURE_YAML). */
+export const SECURE_KEY = 'test-key-7f3a';
+/** sha256 of SECURE_KEY, as `routes key` would print it. */
+export const SECURE_HASH = '7231303e79c9177d40b2f0638edf92e31f1805480b8c5668606d0cf00f517bb9';
+
+/** A webhook with `auth`, answering in text. */
+export const SECURE_YAML = `# yaml-language-server: $schema=../schema/routes.schema.json\ntimezone: Europe/Kyiv\nanswer: { format: text }\nauth: { key_sha256: ${SECURE_HASH} }\ndefault: { to: ["380441110000"] }\nrules:\n  - id: vip\n    when: { caller: "380671112233" }\n    route: { to: ["380441111199", "sip/vip@pbx.example.com"] }\n`;
+
+/** Copies routes/ to a temp dir, adds `extra` files, and builds it. */
+export async function buildExample(extra: Record<string, string> = {}): Promise<BuiltArtifact> {
+  const root = mkdtempSync(join(tmpdir(), 'router-artifact-'));
+  const routesDir = join(root, 'routes');
+  cpSync('routes', routesDir, { recursive: true });
+  for (const [name, text] of Object.entries(extra)) writeFileSync(join(routesDir, name), text);
+  const result = await buildAll({ routesDir, outDir: join(root, 'build') });
+  if (!result.ok || !result.dir || !result.manifest) {
+    throw new Error(
+      `example build failed:\n${result.problems.map((p) => `${p.file}:${p.line}:${p.col}: ${p.message}`).join('\n')}`,
+    );
+  }
+  return {
+    routesDir,
+    dir: result.dir,
+    tableHash: result.manifest.tableHash,
+    cleanup: () => rmSync(root, { recursive: true, force: true }),
+  };
+}
