@@ -39,15 +39,14 @@ export function createHandler(
     const http = event?.requestContext?.http;
     const method = typeof http?.method === 'string' ? http.method.toUpperCase() : 'GET';
     const name = webhookName(event?.rawPath ?? http?.path);
-    if (name === 'healthz' && (method === 'GET' || method === 'HEAD'))
-      return respond(200, JSON_TYPE, health);
+    if (name === 'healthz') {
+      return method === 'GET' || method === 'HEAD'
+        ? respond(200, JSON_TYPE, health)
+        : notAllowed('GET');
+    }
     const table = routes.tables.get(name);
     if (!table) return respond(404, JSON_TYPE, '{"error":"unknown webhook"}');
-    if (!METHODS.has(method))
-      return {
-        ...respond(405, JSON_TYPE, '{"error":"method not allowed"}'),
-        headers: { 'content-type': JSON_TYPE, allow: 'GET, POST, PUT, DELETE' },
-      };
+    if (!METHODS.has(method)) return notAllowed('GET, POST, PUT, DELETE');
     if (bodyBytes(event) > MAX_BODY_BYTES)
       return respond(413, JSON_TYPE, '{"error":"body over 64 KiB"}');
     let authorized = table.data.auth === null;
@@ -155,6 +154,14 @@ function bodyBytes(event: FunctionUrlEvent): number {
   return event.isBase64Encoded
     ? Math.floor((body.length * 3) / 4)
     : Buffer.byteLength(body, 'utf8');
+}
+
+function notAllowed(allow: string): FunctionUrlResult {
+  return {
+    statusCode: 405,
+    headers: { 'content-type': JSON_TYPE, allow },
+    body: '{"error":"method not allowed"}',
+  };
 }
 
 function respond(statusCode: number, contentType: string, body: string): FunctionUrlResult {
