@@ -1,4 +1,5 @@
 import { compileAll } from '../compiler/compile-all.ts';
+import { sortProblems } from '../compiler/problem.ts';
 import { loadRouteCases } from '../compiler/route-tests.ts';
 import { describeFailure, runCases } from '../compiler/run-tests.ts';
 import { allowFlags, flag, parseArgs, UsageError } from './args.ts';
@@ -15,7 +16,10 @@ export async function run(argv: string[]): Promise<number> {
   }
   const compiled = compileAll(routesDir);
   const loaded = loadRouteCases(routesDir);
-  const problems = [...compiled.problems.filter((p) => p.severity === 'error'), ...loaded.problems];
+  const problems = sortProblems([
+    ...compiled.problems.filter((p) => p.severity === 'error'),
+    ...loaded.problems,
+  ]);
   printProblems(problems);
   if (problems.some((p) => p.severity === 'error')) {
     process.stderr.write('test: fix the errors above first\n');

@@ -27,11 +27,12 @@ export function compileLists(
   lists: ListModel[],
   files: SourceFiles,
   out: Map<string, Uint8Array>,
+  phoneLists: ReadonlySet<string>,
 ): { lists: ResolvedList[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const resolved = lists.map((list): ResolvedList => {
     const entries = listEntries(list, files, problems);
-    for (const e of entries) checkListValue(list.name, e, problems);
+    if (phoneLists.has(list.name)) for (const e of entries) checkListValue(list.name, e, problems);
     const values = [...new Set(entries.map((e) => normalizeValue(e.text)))].sort();
     const numeric = values.length >= KEY_FILE_THRESHOLD && values.every((v) => keyOf(v) >= 0);
     if (!numeric)
@@ -62,8 +63,18 @@ function listEntries(list: ListModel, files: SourceFiles, problems: Problem[]): 
   }));
 }
 
-// Values written as phone numbers of 8+ digits must be real international numbers: a list of
-// callers with a local-format number would silently never match. Shorter digit strings are IDs.
+/** Ringostat's phone-number parameters (default names): lists tested on them hold numbers. */
+export const PHONE_PARAMS: ReadonlySet<string> = new Set([
+  'caller',
+  'callee',
+  'fullnum',
+  'E164',
+  'outbound_number',
+]);
+
+// In a list tested on a phone parameter, values of 8+ digits must be real international numbers:
+// a local-format number would silently never match. Shorter digit strings are extensions or IDs,
+// and lists on other parameters (campaign IDs, ...) are not phone numbers at all.
 function checkListValue(name: string, entry: TextAt, problems: Problem[]): void {
   const value = normalizeValue(entry.text);
   if (!/^\d{8,}$/.test(value)) return;

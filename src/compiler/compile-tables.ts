@@ -1,9 +1,9 @@
 import { keyOf } from '../router/normalize.ts';
 import type { CallerTableData, Target } from '../router/types.ts';
-import { parseCallerTable } from './caller-table.ts';
+import { type CallerRow, parseCallerTable } from './caller-table.ts';
 import type { TextAt } from './hours.ts';
 import { writeKeys } from './keys-writer.ts';
-import type { Problem } from './problem.ts';
+import { error, type Problem } from './problem.ts';
 import { readSourceFile, type SourceFiles } from './source-files.ts';
 
 /** Compiles `table:` CSV files once each, in order of first use; binary keys go to `out`. */
@@ -16,6 +16,7 @@ export class CallerTables {
     private readonly files: SourceFiles,
     private readonly out: Map<string, Uint8Array>,
     private readonly problems: Problem[],
+    private readonly textFormat: boolean,
   ) {}
 
   /** The table index for `path`, or null when the file is unreadable or has errors. */
@@ -36,6 +37,7 @@ export class CallerTables {
     const parsed = parseCallerTable(read.text, read.file);
     this.problems.push(...parsed.problems);
     if (parsed.problems.some((p) => p.severity === 'error')) return null;
+    if (this.textFormat && !this.textAnswerable(parsed.rows, read.file, what)) return null;
     const targets: Target[] = [];
     const targetIndex = new Map<string, number>();
     const keys = new Float64Array(parsed.rows.length);
@@ -53,5 +55,16 @@ export class CallerTables {
     const file = `${this.webhook}.table.${this.data.length}.keys`;
     this.out.set(file, writeKeys(keys, values));
     return this.data.push({ source: path.text, file, count: parsed.rows.length, targets }) - 1;
+  }
+
+  // answer.format text sends a bare destination: a `schema:N` row could never be answered.
+  private textAnswerable(rows: CallerRow[], file: string, what: string): boolean {
+    const bad = rows.filter((r) => r.target.kind === 'schema');
+    for (const row of bad.slice(0, 10)) {
+      const more = row === bad[9] && bad.length > 10 ? ` (and ${bad.length - 10} more rows)` : '';
+      const message = `${what}: caller ${row.caller} answers a schema, which answer.format text cannot send (Ringostat's http receive type takes a destination only)${more}`;
+      this.problems.push(error({ file, line: row.line, col: 1 }, message));
+    }
+    return bad.length === 0;
   }
 }

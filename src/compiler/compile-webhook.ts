@@ -1,11 +1,11 @@
-import type { RouteData, RuleData, ScheduleData, TableData, Target } from '../router/types.ts';
+import type { RouteData, RuleData, ScheduleData, TableData } from '../router/types.ts';
 import { buildIndex } from './build-index.ts';
-import { compileLists } from './compile-lists.ts';
-import { compileRoute, type RouteContext, textSchema } from './compile-route.ts';
+import { compileLists, PHONE_PARAMS } from './compile-lists.ts';
+import { compileRoute, type RouteContext } from './compile-route.ts';
 import { CallerTables } from './compile-tables.ts';
 import { compileTest } from './compile-tests.ts';
 import { compileSchedule } from './hours.ts';
-import type { RuleModel, WebhookModel } from './model.ts';
+import type { RuleModel, TestSpec, WebhookModel } from './model.ts';
 import { error, type Problem } from './problem.ts';
 import { shadowProblems } from './shadow-check.ts';
 import type { SourceFiles } from './source-files.ts';
@@ -27,9 +27,9 @@ export function compileWebhook(model: WebhookModel, files: SourceFiles): Compile
     problems.push(...compiled.problems);
     return compiled.data;
   });
-  const lists = compileLists(model.name, model.lists, files, out);
+  const lists = compileLists(model.name, model.lists, files, out, phoneLists(model));
   problems.push(...lists.problems);
-  const tables = new CallerTables(model.name, files, out, problems);
+  const tables = new CallerTables(model.name, files, out, problems, model.answer.format === 'text');
   const routeContext = (what: string): RouteContext => ({
     what,
     problems,
@@ -39,7 +39,6 @@ export function compileWebhook(model: WebhookModel, files: SourceFiles): Compile
   const fallback = compileRoute(model.default, routeContext('default'));
   const ctx = { model, problems, schedules, lists: lists.lists.map((l) => l.name), routeContext };
   const rules = compileRules(model.rules, ctx);
-  checkTextTables(model, tables, problems);
   if (problems.some((p) => p.severity === 'error') || !fallback || fallback.kind === 'table') {
     return { table: null, files: out, problems };
   }
@@ -133,13 +132,14 @@ function checkTimezone(model: WebhookModel, problems: Problem[]): void {
   }
 }
 
-function checkTextTables(model: WebhookModel, tables: CallerTables, problems: Problem[]): void {
-  if (model.answer.format !== 'text') return;
-  for (const rule of model.rules) {
-    if (rule.route.kind !== 'table') continue;
-    const index = tables.resolve(rule.route.path, `rule "${rule.id}"`);
-    const targets: Target[] = index === null ? [] : tables.data[index]!.targets;
-    if (targets.some((t) => t.kind === 'schema'))
-      problems.push(textSchema(rule.route.path.loc, `rule "${rule.id}"`));
-  }
+/** Lists used with `in` on a phone parameter (also inside `not`). */
+function phoneLists(model: WebhookModel): Set<string> {
+  const names = new Set<string>();
+  const visit = (spec: TestSpec) => {
+    if (spec.op === 'in') names.add(spec.list);
+    else if (spec.op === 'not') visit(spec.spec);
+  };
+  for (const rule of model.rules)
+    for (const t of rule.tests) if (PHONE_PARAMS.has(t.param)) visit(t.spec);
+  return names;
 }

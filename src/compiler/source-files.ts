@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { isAbsolute, join, normalize, relative } from 'node:path';
+import { isAbsolute, join, normalize } from 'node:path';
 import type { TextAt } from './hours.ts';
 import { error, type Problem } from './problem.ts';
 
@@ -43,10 +43,7 @@ export function readSourceFile(
           ? 'it is a directory'
           : (code ?? String(err));
     return {
-      problem: error(
-        path.loc,
-        `${what}: cannot read ${relative('.', join(files.display, rel))} (${why})`,
-      ),
+      problem: error(path.loc, `${what}: cannot read ${file} (${why})`),
     };
   }
 }

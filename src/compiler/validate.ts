@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import type { YamlSource } from './load-yaml.ts';
+import { pointerSegment, type YamlSource } from './load-yaml.ts';
 import { error, type Problem } from './problem.ts';
 
 const schemaUrl = new URL('../../schema/routes.schema.json', import.meta.url);
@@ -20,7 +20,9 @@ export function validateRoutes(source: YamlSource): Problem[] {
 /** Validates parsed YAML with a compiled schema, mapping every error to its place. */
 export function validateWith(validate: ValidateFunction, source: YamlSource): Problem[] {
   if (validate(source.data)) return [];
-  return pruneAnyOf(validate.errors ?? []).map((e) => toProblem(source, e));
+  // `propertyNames` repeats, less precisely, the error found on the name itself.
+  const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'propertyNames');
+  return pruneAnyOf(errors).map((e) => toProblem(source, e));
 }
 
 /** Compiles a routes schema with the annotation keywords it uses (exported for route-test files). */
@@ -49,7 +51,11 @@ function pruneAnyOf(errors: ErrorObject[]): ErrorObject[] {
       if (!inside) break;
       if (!drop.has(e)) branches.push(e);
     }
-    const deeper = branches.filter((e) => e.keyword !== 'type' && e.keyword !== 'anyOf');
+    // A type mismatch below the anyOf (`min: "3"`) is specific; one at its own level is not.
+    const deeper = branches.filter(
+      (e) =>
+        (e.keyword !== 'type' && e.keyword !== 'anyOf') || e.instancePath !== anyOf.instancePath,
+    );
     if (deeper.length > 0) drop.add(anyOf);
     for (const e of branches) if (!deeper.includes(e)) drop.add(e);
   });
@@ -60,10 +66,18 @@ function toProblem(source: YamlSource, e: ErrorObject): Problem {
   const parent = (e.parentSchema ?? {}) as Record<string, unknown>;
   const custom = typeof parent.errorMessage === 'string' ? parent.errorMessage : undefined;
   const where = label(e.instancePath);
+  if (e.propertyName !== undefined) {
+    // A bad key (e.g. a list name with a space): point at the key and name it.
+    const pointer = `${e.instancePath}/${pointerSegment(e.propertyName)}`;
+    return error(
+      source.locate(pointer, true),
+      `${where}key "${e.propertyName}" ${custom ?? plainMessage(e)}`,
+    );
+  }
   switch (e.keyword) {
     case 'additionalProperties': {
       const key = String(e.params.additionalProperty);
-      const pointer = `${e.instancePath}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+      const pointer = `${e.instancePath}/${pointerSegment(key)}`;
       const allowed = Object.keys((parent.properties as object | undefined) ?? {});
       const hint = parent.patternProperties && custom ? custom : `allowed: ${allowed.join(', ')}`;
       return error(source.locate(pointer, true), `${where}unknown key "${key}" (${hint})`);

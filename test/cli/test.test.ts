@@ -107,7 +107,7 @@ describe('routes test', () => {
     });
   });
 
-  it('stops before running cases when the config or a test file has errors', async () => {
+  it('stops before running cases when the config or a test file has errors, listing them sorted', async () => {
     writeFileSync(join(dir, 'hotline.test.yaml'), 'cases:\n  - name: x\n    call: {}\n');
     writeFileSync(
       join(dir, 'other.yaml'),
@@ -116,8 +116,8 @@ describe('routes test', () => {
     expect(await runCli(test, ['--routes', dir])).toEqual({
       code: 1,
       stdout: [
-        `${dir}/other.yaml:2:10: default: the default route takes exactly one of: to, schema, split`,
         `${dir}/hotline.test.yaml:2:5: cases[0]: missing required key "expect"`,
+        `${dir}/other.yaml:2:10: default: the default route takes exactly one of: to, schema, split`,
         '',
       ].join('\n'),
       stderr: 'test: fix the errors above first\n',

@@ -110,16 +110,17 @@ describe('loadYaml problems', () => {
     return { data: source.data, lines: source.problems.map(formatProblem) };
   }
 
-  it('reports a duplicate key at its second occurrence and returns no data', () => {
-    expect(problems('default:\n  schema: 1\ndefault:\n  schema: 2\n')).toEqual({
-      data: undefined,
-      lines: ['routes/sales.yaml:3:1: YAML: Map keys must be unique'],
-    });
+  it('reports a duplicate key at its second occurrence, naming the first', () => {
+    expect(problems('default:\n  schema: 1\ndefault:\n  schema: 2\n').lines).toEqual([
+      'routes/sales.yaml:3:1: duplicate key "default" (first at routes/sales.yaml:1:1)',
+    ]);
   });
 
   it('reports a duplicate key inside a rule', () => {
     const text = 'rules:\n  - id: a\n    route: { schema: 1 }\n    id: b\n';
-    expect(problems(text).lines).toEqual(['routes/sales.yaml:4:5: YAML: Map keys must be unique']);
+    expect(problems(text).lines).toEqual([
+      'routes/sales.yaml:4:5: duplicate key "id" (first at routes/sales.yaml:2:5)',
+    ]);
   });
 
   it('reports a syntax error with its position and without the library trailer', () => {
@@ -137,7 +138,17 @@ describe('loadYaml problems', () => {
 
   it('rejects a file holding several documents', () => {
     expect(problems('default: { schema: 1 }\n---\ndefault: { schema: 2 }\n').lines).toEqual([
-      'routes/sales.yaml:2:1: YAML: Source contains multiple documents; please use YAML.parseAllDocuments()',
+      'routes/sales.yaml:2:1: YAML: a routes file holds one YAML document (remove the extra `---`)',
     ]);
+  });
+});
+
+describe('loadYaml merge keys', () => {
+  it('merges `<<: *anchor` with explicit keys winning', () => {
+    const text = 'base: &b { to: ["380441111111"], schema: 2 }\nroute:\n  <<: *b\n  schema: 3\n';
+    expect(loadYaml('routes/sales.yaml', text).data).toEqual({
+      base: { to: ['380441111111'], schema: 2 },
+      route: { to: ['380441111111'], schema: 3 },
+    });
   });
 });

@@ -123,7 +123,9 @@ describe('loadRouteCases', () => {
 
   it('reports YAML errors in a test file with their place', () => {
     write('sales.test.yaml', 'cases:\n  - name: x\n    name: y\n');
-    expect(problems()).toEqual([`${dir}/sales.test.yaml:3:5: YAML: Map keys must be unique`]);
+    expect(problems()).toEqual([
+      `${dir}/sales.test.yaml:3:5: duplicate key "name" (first at ${dir}/sales.test.yaml:2:5)`,
+    ]);
   });
 
   it('reports a test file without cases', () => {

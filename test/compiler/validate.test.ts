@@ -188,3 +188,29 @@ describe('validateRoutes', () => {
     ]);
   });
 });
+
+describe('validateRoutes messages found by the broken-config corpus', () => {
+  it.each([
+    [
+      'an empty test object',
+      'default: { schema: 1 }\nrules:\n  - id: a\n    when: { caller: {} }\n    route: { schema: 2 }\n',
+      [
+        'routes/sales.yaml:4:21: rules[0].when.caller: a test object takes one of: in, prefix, contains, min/max, exists, not',
+      ],
+    ],
+    [
+      'a type error below a test, rather than the generic test message',
+      'default: { schema: 1 }\nrules:\n  - id: a\n    when: { caller: { min: "3" } }\n    route: { schema: 2 }\n',
+      ['routes/sales.yaml:4:28: rules[0].when.caller.min: must be a number'],
+    ],
+    [
+      'a list name that is not a name, at the key',
+      'default: { schema: 1 }\nlists: { "bad name": [1] }\n',
+      [
+        'routes/sales.yaml:2:10: lists: key "bad name" must be a name made of letters, digits, _ . - (starting with a letter or digit)',
+      ],
+    ],
+  ])('%s', (_what, yaml, expected) => {
+    expect(validate(yaml)).toEqual(expected);
+  });
+});
