@@ -1,0 +1,170 @@
+// A deliberately naive reference interpreter of routes/<webhook>.yaml (CONTRACT §2), the other
+// side of test/router/differential.test.ts. It shares no code with src/compiler or src/router:
+// it reads the YAML itself and, for every call, walks the rules top to bottom and evaluates each
+// test literally. Slow and obvious on purpose; nothing here is indexed or precompiled.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import type { Target } from '../../src/router/types.ts';
+import { referenceIsOpen, referenceLocalTime } from './reference-hours.ts';
+
+/** What the reference answers: the id of the rule that answered (null for the default) and where to. */
+export interface RefAnswer {
+  ruleId: string | null;
+  target: Target;
+}
+
+/** Call parameters as received: untrimmed, any may be absent. */
+export type RefCall = Readonly<Record<string, string | undefined>>;
+
+/** A webhook as the reference reads it: the YAML as written, plus its list and table files. */
+export interface RefWebhook {
+  doc: Doc;
+  lists: Map<string, string[]>;
+  tables: Map<string, Map<string, Target>>;
+}
+
+// Read with the failsafe schema, so every scalar is the string as written: `0441` stays "0441".
+type Yaml = string | Yaml[] | { [key: string]: Yaml };
+type Route = { to?: Yaml; schema?: string; split?: Route[]; table?: string; weight?: string };
+interface Rule {
+  id: string;
+  when?: Record<string, Yaml>;
+  route: Route;
+}
+interface Doc {
+  timezone?: string;
+  default: Route;
+  hours?: Record<string, Record<string, Yaml>>;
+  lists?: Record<string, Yaml>;
+  rules?: Rule[];
+}
+
+/** Reads `<routesDir>/<name>.yaml` with the list and table files it names. */
+export function loadReference(routesDir: string, name: string): RefWebhook {
+  const doc = parse(readFileSync(join(routesDir, `${name}.yaml`), 'utf8'), {
+    schema: 'failsafe',
+  }) as Doc;
+  const lists = new Map<string, string[]>();
+  for (const [list, source] of Object.entries(doc.lists ?? {})) {
+    const values = Array.isArray(source) ? strings(source) : listFile(join(routesDir, `${source}`));
+    lists.set(list, values.map(refNormalize));
+  }
+  const tables = new Map<string, Map<string, Target>>();
+  for (const rule of doc.rules ?? []) {
+    const path = rule.route.table;
+    if (path !== undefined) tables.set(path, csvTable(readFileSync(join(routesDir, path), 'utf8')));
+  }
+  return { doc, lists, tables };
+}
+
+/** Routes one call: the first rule, top to bottom, whose every test holds answers; else the default. */
+export function referenceDecide(hook: RefWebhook, call: RefCall, nowMs: number): RefAnswer {
+  for (const rule of hook.doc.rules ?? []) {
+    const when = Object.entries(rule.when ?? {});
+    const holds = when.every(([param, test]) =>
+      param === 'hours'
+        ? inHours(hook, test, call, nowMs)
+        : testHolds(hook, test, paramValue(call, param)),
+    );
+    const target = holds ? routeTarget(hook, rule.route, call) : null;
+    if (target !== null) return { ruleId: rule.id, target };
+  }
+  return { ruleId: null, target: routeTarget(hook, hook.doc.default, call)! };
+}
+
+/** CONTRACT §2: trim; a value made only of digits, `+`, spaces, dashes and parentheses, with a digit, is its digits. */
+export function refNormalize(raw: string): string {
+  const value = raw.trim();
+  const phone = /^[0-9+ ()-]+$/.test(value) && /[0-9]/.test(value);
+  return phone ? value.replace(/[^0-9]/g, '') : value;
+}
+
+/** 32-bit FNV-1a over the UTF-16 code units of `text`, in BigInt arithmetic so it is obviously right. */
+export function referenceFnv1a(text: string): number {
+  let hash = 0x811c9dc5n;
+  for (let i = 0; i < text.length; i++) {
+    hash = ((hash ^ BigInt(text.charCodeAt(i))) * 0x01000193n) % 0x100000000n;
+  }
+  return Number(hash);
+}
+
+function paramValue(call: RefCall, param: string): string {
+  const raw = Object.hasOwn(call, param) ? call[param] : undefined;
+  // An absent parameter reads as empty: `exists: false` is "absent or empty".
+  return refNormalize(raw ?? '');
+}
+
+function testHolds(hook: RefWebhook, test: Yaml, value: string): boolean {
+  if (typeof test === 'string') return value === refNormalize(test);
+  if (Array.isArray(test)) return test.some((one) => testHolds(hook, one, value));
+  if (test.not !== undefined) return !testHolds(hook, test.not, value);
+  if (test.in !== undefined) return hook.lists.get(`${test.in}`)!.includes(value);
+  if (test.prefix !== undefined) {
+    return strings(test.prefix).some((p) => value.startsWith(refNormalize(p)));
+  }
+  if (test.contains !== undefined) {
+    return strings(test.contains).some((s) => value.includes(refNormalize(s)));
+  }
+  if (test.exists !== undefined) return (value !== '') === (test.exists === 'true');
+  // min/max: "is a number within the bounds"; a number is written in decimal.
+  if (!/^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$/.test(value)) return false;
+  const n = Number(value);
+  return (
+    (test.min === undefined || n >= Number(test.min)) &&
+    (test.max === undefined || n <= Number(test.max))
+  );
+}
+
+function routeTarget(hook: RefWebhook, route: Route, call: RefCall): Target | null {
+  if (route.to !== undefined) {
+    return { kind: 'to', to: strings(route.to).map(refNormalize).join(',') };
+  }
+  if (route.schema !== undefined) return { kind: 'schema', schema: Number(route.schema) };
+  const caller = paramValue(call, 'caller');
+  if (route.table !== undefined) return hook.tables.get(route.table)!.get(caller) ?? null;
+  const branches = route.split!;
+  const total = branches.reduce((sum, b) => sum + Number(b.weight), 0);
+  const bucket = referenceFnv1a(caller) % total;
+  let upTo = 0;
+  for (const branch of branches) {
+    upTo += Number(branch.weight);
+    if (bucket < upTo) return routeTarget(hook, branch, call);
+  }
+  throw new Error('unreachable: the last branch ends at the total weight');
+}
+
+function inHours(hook: RefWebhook, test: Yaml, call: RefCall, nowMs: number): boolean {
+  const negate = typeof test === 'object' && !Array.isArray(test);
+  const schedule = hook.doc.hours![negate ? `${test.not}` : `${test}`]!;
+  const time = referenceLocalTime(hook.doc.timezone ?? 'UTC', call.date, nowMs);
+  return referenceIsOpen(schedule, time) !== negate;
+}
+
+/** A `.txt` list: one value per line; `#` at a line start or after a space starts a comment. */
+function listFile(path: string): string[] {
+  const lines = readFileSync(path, 'utf8').split(/\r?\n/);
+  return lines.map((line) => line.replace(/(^|\s)#.*$/, '').trim()).filter((v) => v !== '');
+}
+
+/** A `table:` CSV, `caller,destination` with an optional header line, keyed by the caller's digits. */
+function csvTable(text: string): Map<string, Target> {
+  const rows = text.split(/\r?\n/).filter((line) => line.trim() !== '');
+  const table = new Map<string, Target>();
+  rows.forEach((line, i) => {
+    const fields = line.split(',').map((f) => f.trim());
+    if (i === 0 && fields.join(',').toLowerCase() === 'caller,destination') return;
+    if (fields.length !== 2) throw new Error(`reference: bad CSV line ${JSON.stringify(line)}`);
+    const [caller, destination] = fields as [string, string];
+    const schema = /^schema:([0-9]+)$/.exec(destination);
+    const target: Target = schema
+      ? { kind: 'schema', schema: Number(schema[1]) }
+      : { kind: 'to', to: destination.split(';').map(refNormalize).join(',') };
+    if (!table.has(refNormalize(caller))) table.set(refNormalize(caller), target);
+  });
+  return table;
+}
+
+function strings(value: Yaml): string[] {
+  return (Array.isArray(value) ? value : [value]).map((v) => `${v}`);
+}
