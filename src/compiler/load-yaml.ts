@@ -18,6 +18,8 @@ export interface YamlSource {
   data: unknown;
   /** Position of the value at `pointer` (or of its key with `key: true`), nearest ancestor if unknown. */
   locate(pointer: string, key?: boolean): Loc;
+  /** A scalar exactly as written (`1.50`, `True`, `0x1F`), for comparing values as strings. */
+  written(pointer: string): string | undefined;
   problems: Problem[];
 }
 
@@ -39,7 +41,7 @@ export function loadYaml(file: string, text: string): YamlSource {
     const message = `YAML: ${yamlMessage(e.message)}`;
     return e.name === 'YAMLWarning' ? warning(loc, message) : error(loc, message);
   });
-  const ctx: Walk = { doc, positions: new Map(), problems, at };
+  const ctx: Walk = { doc, positions: new Map(), written: new Map(), problems, at };
   const data = doc.errors.length > 0 ? undefined : toPlain(ctx, doc.contents, '', 0);
   const locate = (pointer: string, key = false): Loc => {
     let p = pointer;
@@ -51,7 +53,7 @@ export function loadYaml(file: string, text: string): YamlSource {
       key = false;
     }
   };
-  return { file, text, data, locate, problems };
+  return { file, text, data, locate, written: (p) => ctx.written.get(p), problems };
 }
 
 /** Escapes one JSON pointer segment (RFC 6901), matching ajv's `instancePath`. */
@@ -62,6 +64,7 @@ export function pointerSegment(key: string | number): string {
 interface Walk {
   doc: Document;
   positions: Map<string, number>;
+  written: Map<string, string>;
   problems: Problem[];
   at(offset: number): Loc;
 }
@@ -82,7 +85,11 @@ function toPlain(ctx: Walk, node: unknown, pointer: string, depth: number): unkn
   if (isSeq(node)) {
     return node.items.map((item, i) => toPlain(ctx, item, `${pointer}/${i}`, depth + 1));
   }
-  if (isScalar(node)) return scalarValue(node.value, node.source);
+  if (isScalar(node)) {
+    if (typeof node.source === 'string' && typeof node.value !== 'string')
+      ctx.written.set(pointer, node.source);
+    return scalarValue(node.value, node.source);
+  }
   return null;
 }
 

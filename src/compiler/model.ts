@@ -70,8 +70,9 @@ export interface BranchModel {
 export function buildModel(name: string, source: YamlSource): WebhookModel {
   const data = source.data as WebhookRoutes;
   const at = (pointer: string, key = false) => source.locate(pointer, key);
+  // Values compare as written: `1.50` stays "1.50" and `True` stays "True" (CONTRACT §2).
   const text = (value: unknown, pointer: string): TextAt => ({
-    text: String(value),
+    text: source.written(pointer) ?? String(value),
     loc: at(pointer),
   });
   return {
