@@ -13,7 +13,7 @@ export interface VerifyContext {
   fn: string;
   alias: string;
   build: LocalBuild;
-  /** Keys by webhook, from `--key webhook=KEY`; ROUTE_KEY_<WEBHOOK> env vars fill the gaps. */
+  /** Keys by webhook, from `--key webhook=KEY`; ROUTE_KEY_<WEBHOOK>, then ROUTE_KEYS, fill the gaps. */
   keys: Record<string, string>;
 }
 
@@ -30,7 +30,7 @@ export async function checkCase(ctx: VerifyContext, c: RouteCase): Promise<Check
   if (!table) return { failure: `webhook "${c.webhook}" is not in the local build; rebuild it` };
   const key = table.auth ? routeKey(ctx, c.webhook) : undefined;
   if (table.auth && key === undefined) {
-    const hint = `pass --key ${c.webhook}=KEY or set ${envName(c.webhook)}`;
+    const hint = `pass --key ${c.webhook}=KEY, set ${envName(c.webhook)}, or add ${c.webhook}=KEY to ROUTE_KEYS`;
     return { failure: `webhook "${c.webhook}" requires a key: ${hint}` };
   }
   const out = await invokeUrl(ctx.client, ctx.fn, ctx.alias, {
@@ -86,7 +86,22 @@ export function envName(webhook: string): string {
 }
 
 function routeKey(ctx: VerifyContext, webhook: string): string | undefined {
-  return ctx.keys[webhook] ?? (process.env[envName(webhook)] || undefined);
+  return ctx.keys[webhook] ?? (process.env[envName(webhook)] || routeKeys()[webhook]);
+}
+
+/**
+ * `ROUTE_KEYS`: every key in one secret, `webhook=key` pairs separated by newlines, commas or
+ * spaces, so adding a webhook with `auth` means updating one secret, not the workflow.
+ */
+export function routeKeys(
+  env: string | undefined = process.env.ROUTE_KEYS,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of (env ?? '').split(/[\s,]+/)) {
+    const eq = pair.indexOf('=');
+    if (eq > 0) out[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return out;
 }
 
 /**

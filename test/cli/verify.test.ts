@@ -116,7 +116,7 @@ describe('routes verify', () => {
     const desk = extraCases().filter((c) => c.webhook === 'night-desk');
     const passed = extraCases().length - desk.length;
     const hint =
-      'webhook "night-desk" requires a key: pass --key night-desk=KEY or set ROUTE_KEY_NIGHT_DESK';
+      'webhook "night-desk" requires a key: pass --key night-desk=KEY, set ROUTE_KEY_NIGHT_DESK, or add night-desk=KEY to ROUTE_KEYS';
     const result = await verify('router-auth', '--build', extra.build, '--routes', extra.routes);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe(
@@ -131,6 +131,7 @@ describe('routes verify', () => {
   it.each([
     ['--key', ['--key', `night-desk=${KEY}`], {}],
     ['ROUTE_KEY_NIGHT_DESK', [], { ROUTE_KEY_NIGHT_DESK: KEY }],
+    ['ROUTE_KEYS', [], { ROUTE_KEYS: `sales=x\nnight-desk=${KEY}` }],
   ])('sends the key given with %s and checks the pinned-instant cases', async (_, args, env) => {
     for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
     const result = await verify(
