@@ -18,6 +18,12 @@ export function shadowProblems(
   const { shadowed, skipped } = findShadowed(input);
   const problems = shadowed.map(({ index, by }) => {
     const model = models[index]!;
+    if (by.length === 0) {
+      return error(
+        model.loc,
+        `rule "${model.id}" can never match: no call passes all its tests (an empty list, two different values for one parameter, or hours that are never open)`,
+      );
+    }
     const names = by.map((i) => `"${models[i]!.id}" (line ${models[i]!.loc.line})`);
     const who =
       names.length === 1
