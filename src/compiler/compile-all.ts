@@ -5,6 +5,7 @@ import { discoverWebhooks } from './discover.ts';
 import { loadYaml } from './load-yaml.ts';
 import { buildModel } from './model.ts';
 import { error, type Problem, sortProblems, warning } from './problem.ts';
+import { checkScale } from './scale-guard.ts';
 import { sourceFiles } from './source-files.ts';
 import { validateRoutes } from './validate.ts';
 
@@ -71,6 +72,7 @@ export function compileAll(routesDir: string): CompiledRoutes {
         files: compiled.files,
       });
   }
+  problems.push(...checkScale(webhooks));
   const sorted = sortProblems(problems);
   return {
     ok: !sorted.some((p) => p.severity === 'error'),

@@ -9,15 +9,28 @@ export type Matcher = (value: string) => boolean;
 /** Membership in a named list, whatever its storage. */
 export type ListSet = { has(value: string): boolean };
 
-/** Loads a list: a Set for inline values, bisection over the binary key file for large ones. */
+/**
+ * Loads a list: a Set for inline values, built on first use (most of a large table's small lists
+ * are expanded into equality anchors and never asked), bisection over the binary key file for
+ * large ones, read here so a bad file fails at load.
+ */
 export function loadList(
   data: ListData,
   readFile: (name: string) => Uint8Array,
   read: (b: Uint8Array) => KeyFile,
 ): ListSet {
-  if (data.kind === 'strings') return new Set(data.values);
+  if (data.kind === 'strings') return new LazySet(data.values);
   const keys = read(readFile(data.file));
   return { has: (value) => findKey(keys, keyOf(value)) >= 0 };
+}
+
+class LazySet {
+  private set: Set<string> | null = null;
+  constructor(private readonly values: string[]) {}
+  has(value: string): boolean {
+    this.set ??= new Set(this.values);
+    return this.set.has(value);
+  }
 }
 
 /** Turns test data into a predicate; closures keep the per-call path free of dispatch on `op`. */
@@ -34,10 +47,15 @@ export function compileTest(test: TestData, lists: ListSet[]): Matcher {
       return (v) => list.has(v);
     }
     case 'prefix': {
+      // One value (the usual case): no callback, which would be a closure allocated per call.
+      const [only] = test.values;
+      if (test.values.length === 1 && only !== undefined) return (v) => v.startsWith(only);
       const values = test.values;
       return (v) => values.some((p) => v.startsWith(p));
     }
     case 'contains': {
+      const [only] = test.values;
+      if (test.values.length === 1 && only !== undefined) return (v) => v.includes(only);
       const values = test.values;
       return (v) => values.some((p) => v.includes(p));
     }

@@ -87,8 +87,9 @@ export interface TableData {
 /**
  * Candidate index, precomputed at build time. Each rule is filed under one "anchor": a test it cannot
  * match without (an equality, a prefix, a large list or its caller table), or under `scan` when it
- * has none. `decide` looks up only the anchors the call's values hit, so its cost does not grow with
- * the number of rules.
+ * has none. Among its tests, a rule takes the one whose values the fewest other rules share, so no
+ * anchor collects many rules. `decide` looks up only the anchors the call's values hit, so its cost
+ * does not grow with the number of rules.
  */
 export interface IndexData {
   params: ParamIndexData[];
@@ -96,13 +97,28 @@ export interface IndexData {
   scan: number[];
 }
 
-/** Anchors on one parameter; every rule id list is ascending. */
+/** Anchors on one parameter; every rule id run is ascending. */
 export interface ParamIndexData {
   param: string;
-  eq: [value: string, rules: number[]][];
-  prefix: [prefix: string, rules: number[]][];
+  eq: AnchorRuns;
+  prefix: AnchorRuns;
   lists: [list: number, rules: number[]][];
   tables: [table: number, rules: number[]][];
+}
+
+/**
+ * Values (or prefixes) and the rules filed under each, as flat arrays: the rules of `keys[i]` are
+ * `rules[start[i]]` up to, not including, `rules[start[i + 1]]`. Flat number arrays keep the table
+ * JSON small and quick to parse at cold start (no array per value).
+ */
+export interface AnchorRuns {
+  /** Sorted by UTF-16 code unit. */
+  keys: string[];
+  /** keys.length + 1 offsets into `rules`. */
+  start: number[];
+  rules: number[];
+  /** Each key's hash (`hashKey` in router/keys.ts), so loading never reads the keys' characters. */
+  hashes: number[];
 }
 
 /** The build manifest, served on /healthz and logged (hash) with every decision. */

@@ -25,37 +25,70 @@ export interface DecisionRecord {
  * One JSON line per decision: webhook, rule, answer kind, latency, table hash, masked caller.
  * Default answers and faults also carry an Embedded Metric Format block, so CloudWatch counts
  * `DefaultAnswer` and `Fault` (per webhook and in total) for the rollback alarms in infra/.
+ * Written by concatenation in JSON.stringify's key order and format: building and stringifying
+ * the nested objects took 2.2 µs of the handler's 6.9 µs on the sample call, this about 0.6 µs.
  */
 export function decisionLine(r: DecisionRecord, now: number): string {
-  const answer = r.target === null ? 'none' : r.target.kind;
-  const base = {
-    level: r.fault ? 'error' : 'info',
-    msg: r.fault ? 'fault: answered the default' : 'decision',
-    webhook: r.webhook,
-    status: r.status,
-    rule: r.rule ?? (r.target ? 'default' : null),
-    answer,
-    latencyMs: Math.round(r.latencyMs * 1000) / 1000,
-    tableHash: r.tableHash,
-    caller: r.caller === undefined ? null : maskNumber(r.caller),
-    ...(r.fault ? { error: r.fault } : {}),
-  };
+  const fault = r.fault ? r.fault : '';
+  const rule = r.rule ?? (r.target ? 'default' : null);
+  let line =
+    (fault ? FAULT_HEAD : DECISION_HEAD) +
+    json(r.webhook) +
+    ',"status":' +
+    number(r.status) +
+    ',"rule":' +
+    (rule === null ? 'null' : json(rule)) +
+    ',"answer":' +
+    json(r.target === null ? 'none' : r.target.kind) +
+    ',"latencyMs":' +
+    number(Math.round(r.latencyMs * 1000) / 1000) +
+    ',"tableHash":' +
+    json(r.tableHash) +
+    ',"caller":' +
+    (r.caller === undefined ? 'null' : json(maskNumber(r.caller)));
+  if (fault) line += `,"error":${json(fault)}`;
   const isDefault = r.target !== null && r.rule === null;
-  if (!isDefault && !r.fault) return JSON.stringify(base);
-  const metrics = [
-    { Name: 'DefaultAnswer', Unit: 'Count' },
-    { Name: 'Fault', Unit: 'Count' },
-  ];
-  return JSON.stringify({
-    ...base,
-    _aws: {
-      Timestamp: now,
-      CloudWatchMetrics: [
-        { Namespace: 'RingostatRouter', Dimensions: [['Webhook'], []], Metrics: metrics },
-      ],
-    },
-    Webhook: r.webhook,
-    DefaultAnswer: isDefault ? 1 : 0,
-    Fault: r.fault ? 1 : 0,
-  });
+  if (!isDefault && !fault) return `${line}}`;
+  return `${line},"_aws":{"Timestamp":${number(now)},"CloudWatchMetrics":${METRICS}},"Webhook":${json(r.webhook)},"DefaultAnswer":${isDefault ? 1 : 0},"Fault":${fault ? 1 : 0}}`;
+}
+
+const DECISION_HEAD = '{"level":"info","msg":"decision","webhook":';
+const FAULT_HEAD = '{"level":"error","msg":"fault: answered the default","webhook":';
+const METRICS = JSON.stringify([
+  {
+    Namespace: 'RingostatRouter',
+    Dimensions: [['Webhook'], []],
+    Metrics: [
+      { Name: 'DefaultAnswer', Unit: 'Count' },
+      { Name: 'Fault', Unit: 'Count' },
+    ],
+  },
+]);
+
+// The table hash (64 characters) repeats on every line: its JSON is kept from the last call.
+const lastLong = { text: '', json: '""' };
+
+/** JSON.stringify(text), skipping its call (about 100 ns) when nothing needs escaping. */
+function json(text: string): string {
+  if (text.length < 32) return quoted(text);
+  if (text !== lastLong.text) {
+    lastLong.text = text;
+    lastLong.json = quoted(text);
+  }
+  return lastLong.json;
+}
+
+function quoted(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // Quote, backslash, control characters and surrogates (lone ones get escaped): the slow way.
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff))
+      return JSON.stringify(text);
+  }
+  return `"${text}"`;
+}
+
+/** As JSON.stringify writes a number: non-finite ones become null. */
+function number(n: number): string {
+  return Number.isFinite(n) ? String(n) : 'null';
 }

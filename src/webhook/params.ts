@@ -77,13 +77,16 @@ function readJson(text: string): BodySource {
     return NONE;
   }
   if (!isRecord(doc)) return NONE;
+  // No '%' in the body, nor a backslash (`\u0025` is one): no value needs percent-decoding, and
+  // adopt skips a search per value (0.2 µs over the sample call's 37 values).
+  const encoded = text.indexOf('%') !== -1 || text.indexOf('\\') !== -1;
   if (doc.jsonrpc !== '2.0') {
-    const flat = adopt(doc);
+    const flat = adopt(doc, encoded);
     return { params: flat.params, key: flat.key, rpc: false, rpcId: null };
   }
   const id = doc.id;
   const rpcId = typeof id === 'string' || typeof id === 'number' ? id : null;
-  const call = isRecord(doc.params) ? adopt(doc.params) : NONE;
+  const call = isRecord(doc.params) ? adopt(doc.params, encoded) : NONE;
   return { params: call.params, key: call.key, rpc: true, rpcId };
 }
 
@@ -93,12 +96,13 @@ function readJson(text: string): BodySource {
  * moved out. The object keeps Object.prototype: Object.setPrototypeOf(obj, null) measured
  * 1 µs on Node 24 for the sample call, a fifth of the handler's 5 µs budget.
  */
-function adopt(obj: Record<string, unknown>): Source {
+function adopt(obj: Record<string, unknown>, encoded: boolean): Source {
   let key: string | null = null;
   for (const name in obj) {
     const value = obj[name];
     let text: string;
-    if (typeof value === 'string') text = value.indexOf('%') === -1 ? value : percentDecode(value);
+    if (typeof value === 'string')
+      text = !encoded || value.indexOf('%') === -1 ? value : percentDecode(value);
     else if (typeof value === 'number' || typeof value === 'boolean') text = String(value);
     else {
       delete obj[name];

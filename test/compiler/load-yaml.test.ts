@@ -155,7 +155,10 @@ describe('loadYaml merge keys', () => {
 
 describe('loadYaml written scalars', () => {
   it('keeps non-string scalars exactly as written, for comparing values as strings', () => {
-    const source = loadYaml('routes/sales.yaml', 'when: { v: 1.50, h: 0x1F, b: True, n: 12, s: "1.50" }\n');
+    const source = loadYaml(
+      'routes/sales.yaml',
+      'when: { v: 1.50, h: 0x1F, b: True, n: 12, s: "1.50" }\n',
+    );
     expect(['v', 'h', 'b', 'n', 's'].map((k) => source.written(`/when/${k}`))).toEqual([
       '1.50',
       '0x1F',
