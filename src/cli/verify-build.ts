@@ -2,7 +2,7 @@
 // deployed) and each webhook's answer settings and auth, read from build/lambda/.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Manifest, TableData } from '../router/types.ts';
+import type { Manifest, TableFile } from '../router/types.ts';
 
 /** A user-facing failure to read the local build. */
 export class LocalBuildError extends Error {
@@ -13,7 +13,7 @@ export class LocalBuildError extends Error {
 export interface LocalBuild {
   manifest: Manifest;
   /** By webhook name. */
-  tables: Map<string, TableData>;
+  tables: Map<string, TableFile>;
 }
 
 /** Reads `<buildDir>/lambda/manifest.json` and `tables/*.json`; throws LocalBuildError when absent. */
@@ -32,10 +32,10 @@ export function readLocalBuild(buildDir: string): LocalBuild {
       `${manifestFile}: no tableHash; rebuild with \`npm run routes -- build\``,
     );
   }
-  const tables = new Map<string, TableData>();
+  const tables = new Map<string, TableFile>();
   // Only the webhooks the manifest lists: other table files would be leftovers of an older build.
   for (const webhook of Object.keys(manifest.webhooks ?? {})) {
-    tables.set(webhook, readJson<TableData>(join(lambdaDir, 'tables', `${webhook}.json`)));
+    tables.set(webhook, readJson<TableFile>(join(lambdaDir, 'tables', `${webhook}.json`)));
   }
   return { manifest, tables };
 }

@@ -3,8 +3,9 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build as esbuild } from 'esbuild';
-import type { Manifest } from '../router/types.ts';
+import { build as esbuild, type Plugin } from 'esbuild';
+import { encodeRuleLines } from '../router/rule-lines.ts';
+import type { Manifest, TableData, TableFile } from '../router/types.ts';
 import { type CompiledEntry, compileAll } from './compile-all.ts';
 import type { Problem } from './problem.ts';
 
@@ -61,8 +62,11 @@ export async function buildAll(options: {
   return { ok: true, problems: compiled.problems, manifest, dir };
 }
 
-/** Bundles the Lambda entry with esbuild: ESM for Node 24, minified, Node built-ins external. */
-export async function bundleHandler(outfile: string) {
+/**
+ * Bundles the Lambda entry with esbuild: ESM for Node 24, minified, Node built-ins external.
+ * `plugins` exist for the bench, which swaps the decision log for a no-op to price it.
+ */
+export async function bundleHandler(outfile: string, plugins: Plugin[] = []) {
   return esbuild({
     entryPoints: [fileURLToPath(new URL('../lambda.ts', import.meta.url))],
     outfile,
@@ -74,22 +78,30 @@ export async function bundleHandler(outfile: string) {
     metafile: true,
     legalComments: 'none',
     logLevel: 'silent',
+    plugins,
   });
 }
 
 function writeTables(dir: string, webhooks: CompiledEntry[]): Manifest['webhooks'] {
   const out: Manifest['webhooks'] = {};
   for (const w of [...webhooks].sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const json = `${JSON.stringify(w.table)}\n`;
+    const { json, rules } = tableFiles(w.name, w.table);
+    const files = new Map([...w.files, [`${w.name}.rules`, rules]]);
     const hash = createHash('sha256').update(json);
     writeFileSync(join(dir, 'tables', `${w.name}.json`), json);
-    for (const [name, bytes] of [...w.files].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    for (const [name, bytes] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
       writeFileSync(join(dir, 'tables', name), bytes);
       hash.update(`\0${name}\0`).update(bytes);
     }
     out[w.name] = { rules: w.table.rules.length, hash: hash.digest('hex') };
   }
   return out;
+}
+
+/** The on-disk form of a compiled table (TableFile) and its rules file (see RuleLines). */
+export function tableFiles(name: string, table: TableData): { json: string; rules: Uint8Array } {
+  const file: TableFile = { ...table, rules: { file: `${name}.rules`, count: table.rules.length } };
+  return { json: `${JSON.stringify(file)}\n`, rules: encodeRuleLines(table.rules) };
 }
 
 function swapInto(staging: string, dir: string): void {

@@ -1,11 +1,12 @@
 import { type KeyFile, type KeyHash, loadKeyHash, readKeys } from './keys.ts';
 import { compileTest, type ListSet, loadList, type Matcher } from './matchers.ts';
+import { RuleLines } from './rule-lines.ts';
 import { loadSchedule, type Schedule } from './schedule.ts';
-import type { ParamIndexData, RuleData, TableData, Target } from './types.ts';
+import type { ParamIndexData, RuleData, TableData, TableFile, Target } from './types.ts';
 
 /** A webhook's table, ready for `decide`: data plus the structures built once at cold start. */
 export interface Table {
-  data: TableData;
+  data: Omit<TableData, 'rules'>;
   rules: LoadedRule[];
   schedules: Schedule[];
   callerTables: { keys: KeyFile; targets: Target[] }[];
@@ -60,7 +61,9 @@ export interface ParamAnchors {
  * a fixed target), so a candidate costs no trip through its RuleData.
  */
 export class LoadedRule {
-  readonly data: RuleData;
+  private rule: RuleData | null;
+  private readonly lines: RuleLines | null;
+  private readonly index: number;
   private readonly lists: ListSet[];
   private readonly callValues: CallValues;
   private compiled: Matcher[] | null;
@@ -69,9 +72,16 @@ export class LoadedRule {
   private hoursTest: RuleData['hours'];
   private fixed: Target | null;
 
-  constructor(data: RuleData, lists: ListSet[], callValues: CallValues) {
+  constructor(
+    source: RuleData | RuleLines,
+    index: number,
+    lists: ListSet[],
+    callValues: CallValues,
+  ) {
     // Assigned here rather than as class fields: cheaper in the interpreter that runs cold start.
-    this.data = data;
+    this.rule = source instanceof RuleLines ? null : source;
+    this.lines = source instanceof RuleLines ? source : null;
+    this.index = index;
     this.lists = lists;
     this.callValues = callValues;
     this.compiled = null;
@@ -79,6 +89,12 @@ export class LoadedRule {
     this.slotIds = null;
     this.hoursTest = null;
     this.fixed = null;
+  }
+
+  /** The rule as compiled; from a rules file (TableFile), parsed on first use. */
+  get data(): RuleData {
+    this.rule ??= this.lines!.get(this.index);
+    return this.rule;
   }
 
   /** The tests as predicates, in `data.tests` order. */
@@ -126,7 +142,10 @@ export class TableLoadError extends Error {
 }
 
 /** Loads a compiled table; `readFile` returns the bytes of a file beside the table. */
-export function loadTable(data: TableData, readFile: (name: string) => Uint8Array): Table {
+export function loadTable(
+  data: TableData | TableFile,
+  readFile: (name: string) => Uint8Array,
+): Table {
   if (data.format !== 1)
     throw new TableLoadError(`table ${data.webhook}: unsupported format ${String(data.format)}`);
   // Index loops, not map/for-of: cold start runs this once, in the interpreter, where iterator
@@ -135,8 +154,7 @@ export function loadTable(data: TableData, readFile: (name: string) => Uint8Arra
   for (let i = 0; i < lists.length; i++) lists[i] = loadList(data.lists[i]!, readFile, readKeys);
   const values = new CallValues();
   values.slot('caller'); // CALLER_SLOT
-  const rules: LoadedRule[] = new Array(data.rules.length);
-  for (let i = 0; i < rules.length; i++) rules[i] = new LoadedRule(data.rules[i]!, lists, values);
+  const rules = loadRules(data, readFile, lists, values);
   return {
     data,
     rules,
@@ -160,4 +178,20 @@ function loadAnchors(p: ParamIndexData, slot: number, lists: ListSet[]): ParamAn
     lists: p.lists.map(([list, ids]) => ({ list: lists[list]!, rules: Int32Array.from(ids) })),
     tables: p.tables.map(([table, ids]) => ({ table, rules: Int32Array.from(ids) })),
   };
+}
+
+function loadRules(
+  data: TableData | TableFile,
+  readFile: (name: string) => Uint8Array,
+  lists: ListSet[],
+  values: CallValues,
+): LoadedRule[] {
+  const inline = Array.isArray(data.rules) ? data.rules : null;
+  const file = Array.isArray(data.rules) ? null : data.rules;
+  const lines = file ? new RuleLines(readFile(file.file), file.count) : null;
+  const rules: LoadedRule[] = new Array(inline ? inline.length : file!.count);
+  for (let i = 0; i < rules.length; i++) {
+    rules[i] = new LoadedRule(inline ? inline[i]! : lines!, i, lists, values);
+  }
+  return rules;
 }

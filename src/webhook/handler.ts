@@ -4,7 +4,7 @@ import { splitBucket } from '../router/split.ts';
 import type { Table } from '../router/table.ts';
 import type { Target } from '../router/types.ts';
 import { renderAnswer } from './answer.ts';
-import { keyMatches } from './auth.ts';
+import { keyMatches, loadCrypto } from './auth.ts';
 import { decisionLine, type LogSink, stdoutSink } from './decision-log.ts';
 import type { FunctionUrlEvent, FunctionUrlResult } from './event.ts';
 import { parseRequest } from './params.ts';
@@ -34,6 +34,8 @@ export function createHandler(
   const now = options.now ?? Date.now;
   const hash = routes.manifest.tableHash;
   const health = JSON.stringify(routes.manifest);
+  // Pay for node:crypto at cold start, not on the first caller, and only when a webhook needs it.
+  for (const table of routes.tables.values()) if (table.data.auth) loadCrypto();
   return (event) => {
     const started = performance.now();
     const http = event?.requestContext?.http;

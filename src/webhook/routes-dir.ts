@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadTable, type Table } from '../router/table.ts';
-import type { Manifest, TableData } from '../router/types.ts';
+import type { Manifest, TableFile } from '../router/types.ts';
 
 /** Every webhook's table plus the build manifest. */
 export interface LoadedRoutes {
@@ -17,7 +17,7 @@ export function loadRoutesDir(dir: string): LoadedRoutes {
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
   const tables = new Map<string, Table>();
   for (const name of Object.keys(manifest.webhooks)) {
-    const data = JSON.parse(readFileSync(join(dir, 'tables', `${name}.json`), 'utf8')) as TableData;
+    const data = JSON.parse(readFileSync(join(dir, 'tables', `${name}.json`), 'utf8')) as TableFile;
     tables.set(
       name,
       loadTable(data, (file) => readFileSync(join(dir, 'tables', file))),

@@ -4,9 +4,10 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildAll, SCHEMA_VERSION } from '../../src/compiler/build.ts';
+import { buildAll, SCHEMA_VERSION, tableFiles } from '../../src/compiler/build.ts';
 import { compileAll } from '../../src/compiler/compile-all.ts';
 import { formatProblem } from '../../src/compiler/problem.ts';
+import { RuleLines } from '../../src/router/rule-lines.ts';
 import type { Manifest } from '../../src/router/types.ts';
 
 const EPOCH = '1764547200'; // 2025-12-01T00:00:00Z
@@ -55,11 +56,15 @@ async function build(routesDir: string, out: string) {
 }
 
 describe('buildAll', () => {
-  it('writes lambda/ with index.mjs, manifest.json and one table per webhook plus its key files', async () => {
+  it('writes lambda/ with index.mjs, manifest.json and per webhook a table, its rules and its key files', async () => {
     const result = await build('routes', 'first');
     expect(result).toMatchObject({ ok: true, problems: [], dir: join(tmp, 'first', 'lambda') });
     const compiled = compileAll('routes');
-    const tables = compiled.webhooks.flatMap((w) => [`${w.name}.json`, ...w.files.keys()]);
+    const tables = compiled.webhooks.flatMap((w) => [
+      `${w.name}.json`,
+      `${w.name}.rules`,
+      ...w.files.keys(),
+    ]);
     const expected = ['index.mjs', 'manifest.json', ...tables.map((t) => `tables/${t}`)];
     expect(Object.keys(snapshot(result.dir!)).sort()).toEqual(expected.sort());
     expect(readdirSync(join(tmp, 'first')).sort()).toEqual(['lambda', 'meta.json']);
@@ -87,7 +92,7 @@ describe('buildAll', () => {
     });
   });
 
-  it('hashes each table with its key files, and the tables together by name', async () => {
+  it('hashes each table with its rules and key files, and the tables together by name', async () => {
     const result = await build('routes', 'hashes');
     const m = result.manifest!;
     const names = Object.keys(m.webhooks).sort();
@@ -97,7 +102,7 @@ describe('buildAll', () => {
         readFileSync(join(result.dir!, 'tables', `${name}.json`)),
       );
       const keys = Object.keys(files)
-        .filter((f) => f.startsWith(`tables/${name}.`) && f.endsWith('.keys'))
+        .filter((f) => f.startsWith(`tables/${name}.`) && /\.(keys|rules)$/.test(f))
         .sort();
       for (const f of keys) hash.update(`\0${f.slice(7)}\0`).update(Buffer.from(files[f]!, 'hex'));
       expect(m.webhooks[name]!.hash).toBe(hash.digest('hex'));
@@ -158,5 +163,18 @@ describe('buildAll', () => {
     expect(result.manifest!.tableHash).not.toBe(other.manifest!.tableHash);
     expect(readdirSync(join(tmp, 'rebuilt')).sort()).toEqual(['lambda', 'meta.json']);
     expect(snapshot(result.dir!)).toEqual(snapshot(fresh.dir!));
+  });
+});
+
+describe('tableFiles', () => {
+  it('writes every compiled rule to the rules file and points the table at that file', () => {
+    const sales = compileAll('routes').webhooks.find((w) => w.name === 'sales')!;
+    const { json, rules } = tableFiles('sales', sales.table);
+    const lines = new RuleLines(rules, sales.table.rules.length);
+    expect(sales.table.rules.map((_, i) => lines.get(i))).toEqual(sales.table.rules);
+    expect(JSON.parse(json).rules).toEqual({
+      file: 'sales.rules',
+      count: sales.table.rules.length,
+    });
   });
 });

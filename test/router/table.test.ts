@@ -184,7 +184,7 @@ describe('loadTable', () => {
   });
 
   it('refuses a key file that is not one', () => {
-    const data = tables.get('table')!.data;
+    const data = { ...tables.get('table')!.data, rules: [] };
     const garbage = new TextEncoder().encode('not a key file at all');
     expect(() => loadTable(data, () => garbage)).toThrow(
       new KeyFileError('not a key file (bad magic)'),
