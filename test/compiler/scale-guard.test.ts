@@ -24,7 +24,7 @@ function messages(sizes: WebhookSize[]): string[] {
 }
 
 const PACKAGE = "over Lambda's 250 MB limit for an unzipped package";
-const COLD = `at ${COLD_MS_PER_JSON_MB} ms per MB of JSON and ${COLD_MS_PER_KEYS_MB} ms per MB of key files, measured by npm run bench), over the 1 s budget`;
+const COLD = `at ${COLD_MS_PER_JSON_MB} ms per MB of table data and ${COLD_MS_PER_KEYS_MB} ms per MB of key files, measured by npm run bench), over the 1 s budget`;
 
 describe('scaleProblems', () => {
   it.each<[string, WebhookSize[]]>([
@@ -38,27 +38,27 @@ describe('scaleProblems', () => {
 
   it('warns when a webhook alone is over the package limit', () => {
     expect(messages([size('big', 1, 300)])).toEqual([
-      `routes/big.yaml:1:1: warning: webhook "big": its tables take 301.0 MB (table JSON 1.0 MB + key files 300.0 MB), ${PACKAGE}: split the webhook or shrink its lists and tables`,
+      `routes/big.yaml:1:1: warning: webhook "big": its tables take 301.0 MB (table data 1.0 MB + key files 300.0 MB), ${PACKAGE}: split the webhook or shrink its lists and tables`,
     ]);
   });
 
   it('warns when a webhook alone would make cold start exceed one second', () => {
-    expect(messages([size('slow', 60, 0)])).toEqual([
-      `routes/slow.yaml:1:1: warning: webhook "slow": its tables would add about 1.5 s to every cold start (table JSON 60.0 MB + key files 0.0 MB, ${COLD}: keep long number lists in list files (1000+ numbers ship as binary keys) or split the webhook`,
+    expect(messages([size('slow', 150, 0)])).toEqual([
+      `routes/slow.yaml:1:1: warning: webhook "slow": its tables would add about 1.5 s to every cold start (table data 150.0 MB + key files 0.0 MB, ${COLD}: keep long number lists in list files (1000+ numbers ship as binary keys) or split the webhook`,
     ]);
   });
 
   it('gives both warnings when both limits are passed', () => {
-    const parts = '(table JSON 100.0 MB + key files 200.0 MB';
+    const parts = '(table data 100.0 MB + key files 200.0 MB';
     expect(messages([size('huge', 100, 200)])).toEqual([
       `routes/huge.yaml:1:1: warning: webhook "huge": its tables take 300.0 MB ${parts}), ${PACKAGE}: split the webhook or shrink its lists and tables`,
-      `routes/huge.yaml:1:1: warning: webhook "huge": its tables would add about 2.7 s to every cold start ${parts}, ${COLD}: keep long number lists in list files (1000+ numbers ship as binary keys) or split the webhook`,
+      `routes/huge.yaml:1:1: warning: webhook "huge": its tables would add about 1.2 s to every cold start ${parts}, ${COLD}: keep long number lists in list files (1000+ numbers ship as binary keys) or split the webhook`,
     ]);
   });
 
   it('warns on the largest webhook when only the sum is over a limit', () => {
     expect(messages([size('a', 1, 100), size('b', 1, 160)])).toEqual([
-      `routes/b.yaml:1:1: warning: the 2 webhooks' tables together (this one is the largest) take 262.0 MB (table JSON 2.0 MB + key files 260.0 MB), ${PACKAGE}: split the webhook or shrink its lists and tables`,
+      `routes/b.yaml:1:1: warning: the 2 webhooks' tables together (this one is the largest) take 262.0 MB (table data 2.0 MB + key files 260.0 MB), ${PACKAGE}: split the webhook or shrink its lists and tables`,
     ]);
   });
 
@@ -78,7 +78,7 @@ describe('coldStartMs', () => {
 });
 
 describe('sizeOf', () => {
-  it('counts the table JSON as build writes it and every key file', () => {
+  it('counts the table data as build writes it and every key file', () => {
     const table = { webhook: 'sales', description: 'Продажі' } as unknown as TableData;
     const entry: CompiledEntry = {
       name: 'sales',
