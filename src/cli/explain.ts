@@ -1,7 +1,6 @@
 import { describeOutcome } from '../compiler/case-check.ts';
-import { compileAll } from '../compiler/compile-all.ts';
+import { compileAll, loadEntry } from '../compiler/compile-all.ts';
 import { explain } from '../router/explain.ts';
-import { loadTable } from '../router/table.ts';
 import { allowFlags, flag, keyValues, parseArgs, UsageError } from './args.ts';
 import { printProblems } from './report.ts';
 
@@ -27,7 +26,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`explain: no usable webhook "${webhook}" (webhooks: ${known})\n`);
     return 1;
   }
-  const table = loadTable(entry.table, (name) => entry.files.get(name)!);
+  const table = loadEntry(entry);
   const result = explain(table, params, now);
   const rule = result.decision.rule?.id ?? null;
   const out = [

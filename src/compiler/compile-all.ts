@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { loadTable, type Table } from '../router/table.ts';
 import type { TableData } from '../router/types.ts';
 import { compileWebhook } from './compile-webhook.ts';
 import { discoverWebhooks } from './discover.ts';
@@ -24,6 +25,11 @@ export interface CompiledEntry {
   file: string;
   table: TableData;
   files: Map<string, Uint8Array>;
+}
+
+/** Loads a compiled webhook's table for the router, its key files served from memory. */
+export function loadEntry(entry: CompiledEntry): Table {
+  return loadTable(entry.table, (name) => entry.files.get(name)!);
 }
 
 const MODELINE = '# yaml-language-server: $schema=../schema/routes.schema.json';

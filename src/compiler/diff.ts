@@ -3,9 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { decide } from '../router/decide.ts';
-import { loadTable } from '../router/table.ts';
 import { describeOutcome } from './case-check.ts';
-import { type CompiledEntry, type CompiledRoutes, compileAll } from './compile-all.ts';
+import { type CompiledEntry, type CompiledRoutes, compileAll, loadEntry } from './compile-all.ts';
 import { diffProbes, type Probe } from './diff-probes.ts';
 
 /** One group of probe calls whose answer changed the same way. */
@@ -83,8 +82,8 @@ export function diffRoutes(
 }
 
 function compare(a: CompiledEntry, b: CompiledEntry, probes: Probe[], now: number): AnswerChange[] {
-  const ta = loadTable(a.table, (f) => a.files.get(f)!);
-  const tb = loadTable(b.table, (f) => b.files.get(f)!);
+  const ta = loadEntry(a);
+  const tb = loadEntry(b);
   const groups = new Map<string, AnswerChange>();
   for (const probe of probes) {
     const da = decide(ta, probe, now);

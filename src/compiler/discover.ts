@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { error, type Problem } from './problem.ts';
+import { displayDir } from './source-files.ts';
 
 /** A webhook file found under routes/. */
 export interface WebhookFile {
@@ -20,7 +21,7 @@ export function discoverWebhooks(routesDir: string): {
   webhooks: WebhookFile[];
   problems: Problem[];
 } {
-  const display = routesDir.endsWith('/') ? routesDir : `${routesDir}/`;
+  const display = displayDir(routesDir);
   let entries: string[];
   try {
     entries = readdirSync(routesDir, { withFileTypes: true })

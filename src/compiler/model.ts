@@ -1,7 +1,7 @@
 import type { Branch, Destinations, Rule, Test, WebhookRoutes } from '../generated/routes.ts';
 import type { AnswerFormat } from '../router/types.ts';
 import type { ScheduleInput, TextAt } from './hours.ts';
-import type { YamlSource } from './load-yaml.ts';
+import { pointerSegment, type YamlSource } from './load-yaml.ts';
 import type { Loc } from './problem.ts';
 
 /** A webhook file after schema validation: the same content, every value carrying its location. */
@@ -89,20 +89,20 @@ export function buildModel(name: string, source: YamlSource): WebhookModel {
     keySha256: data.auth?.key_sha256 ?? null,
     default: routeModel(data.default, '/default', at, text),
     schedules: Object.entries(data.hours ?? {}).map(([schedule, spec]) => {
-      const base = `/hours/${seg(schedule)}`;
+      const base = `/hours/${pointerSegment(schedule)}`;
       const days = Object.entries(spec ?? {}).filter(([key]) => key !== 'closed');
       return {
         name: schedule,
         loc: at(base, true),
         days: days.map(([key, ranges]) => ({
-          key: { text: key, loc: at(`${base}/${seg(key)}`, true) },
-          ranges: many(ranges, `${base}/${seg(key)}`).map(([v, p]) => text(v, p)),
+          key: { text: key, loc: at(`${base}/${pointerSegment(key)}`, true) },
+          ranges: many(ranges, `${base}/${pointerSegment(key)}`).map(([v, p]) => text(v, p)),
         })),
         closed: (spec?.closed ?? []).map((d, i) => text(d, `${base}/closed/${i}`)),
       };
     }),
     lists: Object.entries(data.lists ?? {}).map(([list, src]): ListModel => {
-      const pointer = `/lists/${seg(list)}`;
+      const pointer = `/lists/${pointerSegment(list)}`;
       return Array.isArray(src)
         ? {
             name: list,
@@ -124,7 +124,7 @@ function ruleModel(rule: Rule, index: number, at: At, text: Text): RuleModel {
   const tests: TestModel[] = [];
   let hours: RuleModel['hours'] = null;
   for (const [param, test] of Object.entries(rule.when ?? {})) {
-    const pointer = `${base}/when/${seg(param)}`;
+    const pointer = `${base}/when/${pointerSegment(param)}`;
     if (param === 'hours') {
       const negate = typeof test === 'object' && test !== null && !Array.isArray(test);
       const name = negate ? String((test as { not: string }).not) : String(test);
@@ -203,8 +203,4 @@ function routeModel(
 /** A scalar or a list of scalars, each with its JSON pointer. */
 function many(value: unknown, pointer: string): [unknown, string][] {
   return Array.isArray(value) ? value.map((v, i) => [v, `${pointer}/${i}`]) : [[value, pointer]];
-}
-
-function seg(key: string): string {
-  return key.replaceAll('~', '~0').replaceAll('/', '~1');
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { loadYaml } from './load-yaml.ts';
 import { error, type Problem, sortProblems } from './problem.ts';
+import { displayDir } from './source-files.ts';
 import { compileSchema, validateWith } from './validate.ts';
 
 /** One route test case, located in its file. */
@@ -23,7 +24,7 @@ let validator: ValidateFunction | undefined;
 
 /** Loads every `routes/<webhook>.test.yaml`; problems are located like config errors. */
 export function loadRouteCases(routesDir: string): { cases: RouteCase[]; problems: Problem[] } {
-  const display = routesDir.endsWith('/') ? routesDir : `${routesDir}/`;
+  const display = displayDir(routesDir);
   const names = readdirSync(routesDir)
     .filter((f) => /^[^_].*\.test\.ya?ml$/.test(f))
     .sort();

@@ -1,7 +1,7 @@
 import { decide } from '../router/decide.ts';
-import { loadTable, type Table } from '../router/table.ts';
+import type { Table } from '../router/table.ts';
 import { caseMismatches, describeOutcome, type Outcome } from './case-check.ts';
-import type { CompiledEntry } from './compile-all.ts';
+import { type CompiledEntry, loadEntry } from './compile-all.ts';
 import type { RouteCase } from './route-tests.ts';
 
 /** The result of one case. */
@@ -25,11 +25,7 @@ export function runCases(
   now: number,
 ): { results: CaseResult[]; coverage: Coverage[] } {
   const tables = new Map<string, Table>();
-  for (const w of webhooks)
-    tables.set(
-      w.name,
-      loadTable(w.table, (name) => w.files.get(name)!),
-    );
+  for (const w of webhooks) tables.set(w.name, loadEntry(w));
   const coverage = webhooks.map((w) => ({
     webhook: w.name,
     rules: w.table.rules.map((r) => r.id),

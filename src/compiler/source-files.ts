@@ -13,8 +13,12 @@ export interface SourceFiles {
 
 /** Creates a reader rooted at `routesDir`. */
 export function sourceFiles(routesDir: string): SourceFiles {
-  const display = routesDir.endsWith('/') ? routesDir : `${routesDir}/`;
-  return { routesDir, display, read: new Map() };
+  return { routesDir, display: displayDir(routesDir), read: new Map() };
+}
+
+/** `routes` -> `routes/`: the prefix of every path printed in a message. */
+export function displayDir(routesDir: string): string {
+  return routesDir.endsWith('/') ? routesDir : `${routesDir}/`;
 }
 
 /** Reads `path` (relative to routes/); a located problem when it escapes routes/ or cannot be read. */

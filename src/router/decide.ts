@@ -2,7 +2,7 @@ import { type LocalTime, localTimeAt, parseCallDate } from './clock.ts';
 import { FILTER_MIX, findKey, firstSlot, HASH_START, hashStep, type KeyHash } from './keys.ts';
 import { keyOf, normalizeValue } from './normalize.ts';
 import { isOpen } from './schedule.ts';
-import { splitBucket } from './split.ts';
+import { splitTarget } from './split.ts';
 import {
   CALLER_SLOT,
   CallValues,
@@ -195,7 +195,5 @@ function resolveDefault(table: Table): Target {
 }
 
 function pick(branches: SplitBranch[], total: number): Target {
-  const bucket = splitBucket(callerValue(), total);
-  for (const b of branches) if (bucket < b.upTo) return b.target;
-  return branches[branches.length - 1]!.target;
+  return splitTarget(branches, total, callerValue());
 }

@@ -1,3 +1,5 @@
+import type { SplitBranch, Target } from './types.ts';
+
 /**
  * The split bucket of a caller: 32-bit FNV-1a over the UTF-16 code units of the caller's normalised
  * value (its digits for a phone number), modulo the total weight. FNV-1a is fixed by its spec, so
@@ -11,4 +13,11 @@ export function splitBucket(caller: string, total: number): number {
     hash = Math.imul(hash, 0x01000193);
   }
   return (hash >>> 0) % total;
+}
+
+/** The branch a caller (normalised value) lands on: the first whose cumulative weight exceeds its bucket. */
+export function splitTarget(branches: SplitBranch[], total: number, caller: string): Target {
+  const bucket = splitBucket(caller, total);
+  for (const b of branches) if (bucket < b.upTo) return b.target;
+  return branches[branches.length - 1]!.target;
 }

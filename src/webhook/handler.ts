@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { decide } from '../router/decide.ts';
-import { splitBucket } from '../router/split.ts';
+import { normalizeValue } from '../router/normalize.ts';
+import { splitTarget } from '../router/split.ts';
 import type { Table } from '../router/table.ts';
 import type { Target } from '../router/types.ts';
 import { renderAnswer } from './answer.ts';
@@ -53,6 +54,7 @@ export function createHandler(
       return respond(413, JSON_TYPE, '{"error":"body over 64 KiB"}');
     let authorized = table.data.auth === null;
     let caller: string | undefined;
+    const at = now();
     try {
       const request = parseRequest(event);
       caller = request.params.caller;
@@ -68,13 +70,13 @@ export function createHandler(
               latencyMs: performance.now() - started,
               tableHash: hash,
             },
-            now(),
+            at,
           ),
         );
         return respond(403, JSON_TYPE, '{"error":"forbidden"}');
       }
       authorized = true;
-      const decision = decide(table, request.params, now());
+      const decision = decide(table, request.params, at);
       const answer = renderAnswer(table.data.answer, decision.target, request.rpcId);
       const rule = decision.rule?.id ?? null;
       log(
@@ -88,13 +90,13 @@ export function createHandler(
             latencyMs: performance.now() - started,
             tableHash: hash,
           },
-          now(),
+          at,
         ),
       );
       return answered(answer.contentType, answer.body, rule ?? 'default', hash);
     } catch (err) {
       if (!authorized) return respond(403, JSON_TYPE, '{"error":"forbidden"}');
-      return fault(table, name, caller, err, { log, started, hash, now: now() });
+      return fault(table, name, caller, err, { log, started, hash, now: at });
     }
   };
 }
@@ -135,9 +137,8 @@ function fault(
 function defaultTarget(table: Table, caller: string | undefined): Target {
   const d = table.data.default;
   if (d.kind !== 'split') return d;
-  const digits = typeof caller === 'string' ? caller.replace(/\D/g, '') : '';
-  const bucket = splitBucket(digits, d.total);
-  return (d.branches.find((b) => bucket < b.upTo) ?? d.branches[0]!).target;
+  // The same caller value decide would hash, so a fault answers the branch a normal call gets.
+  return splitTarget(d.branches, d.total, typeof caller === 'string' ? normalizeValue(caller) : '');
 }
 
 function webhookName(path: unknown): string {
