@@ -1,6 +1,6 @@
 // A bench-only variant of the handler bundle whose decision log is a no-op, built by the same
 // bundleHandler as the real one: it isolates what the log line (JSON, masking) costs.
-import { bundleHandler } from '../src/compiler/build.ts';
+import { bundleHandler } from '../src/compiler/emit/build.ts';
 
 const STUB = `export const stdoutSink = () => {};
 export function decisionLine() { return ''; }`;

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildAll } from '../src/compiler/build.ts';
+import { buildAll } from '../src/compiler/emit/build.ts';
 import { buildTime } from './build-time.ts';
 import { coldStarts, emptyHandler, memoryOf } from './cold-start.ts';
 import { type Figures, rowsOf } from './figures.ts';

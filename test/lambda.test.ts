@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadRouteCases } from '../src/compiler/route-tests.ts';
+import { loadRouteCases } from '../src/review/route-tests.ts';
 import type { FunctionUrlEvent, FunctionUrlResult } from '../src/webhook/event.ts';
 import { type BuiltArtifact, buildExample } from './support/artifact.ts';
 

@@ -1,6 +1,8 @@
 // Reads an HTTP answer body back into the Target it names, the inverse of the webhook's answer
 // rendering (CONTRACT §5), so a deployed function's answers can be compared with route tests.
-import type { TableData, Target } from '../router/types.ts';
+
+import type { TableData } from '../router/table-data.ts';
+import type { Target } from '../router/types.ts';
 
 /** The Target an answer names, or why the body is not a valid answer in the webhook's format. */
 export function parseAnswer(

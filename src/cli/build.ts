@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildAll } from '../compiler/build.ts';
+import { buildAll } from '../compiler/emit/build.ts';
 import { allowFlags, flag, parseArgs } from './args.ts';
 import { plural, printProblems, tally } from './report.ts';
 

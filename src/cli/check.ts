@@ -1,4 +1,4 @@
-import { compileAll } from '../compiler/compile-all.ts';
+import { compileAll } from '../compiler/pipeline.ts';
 import { allowFlags, flag, parseArgs, UsageError } from './args.ts';
 import { plural, printProblems, tally } from './report.ts';
 

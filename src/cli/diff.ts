@@ -1,11 +1,11 @@
-import { compileAll } from '../compiler/compile-all.ts';
+import { compileAll } from '../compiler/pipeline.ts';
 import {
   compileAtRevision,
   diffRoutes,
   GitRevisionError,
   type WebhookDiff,
-} from '../compiler/diff.ts';
-import type { Probe } from '../compiler/diff-probes.ts';
+} from '../review/diff.ts';
+import type { Probe } from '../review/diff-probes.ts';
 import { allowFlags, flag, parseArgs, UsageError } from './args.ts';
 import { printProblems } from './report.ts';
 

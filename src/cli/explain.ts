@@ -1,5 +1,5 @@
-import { describeOutcome } from '../compiler/case-check.ts';
-import { compileAll, loadEntry } from '../compiler/compile-all.ts';
+import { compileAll, loadEntry } from '../compiler/pipeline.ts';
+import { describeOutcome } from '../review/case-check.ts';
 import { explain } from '../router/explain.ts';
 import { allowFlags, flag, keyValues, parseArgs, UsageError } from './args.ts';
 import { printProblems } from './report.ts';

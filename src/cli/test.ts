@@ -1,7 +1,7 @@
-import { compileAll } from '../compiler/compile-all.ts';
+import { compileAll } from '../compiler/pipeline.ts';
 import { sortProblems } from '../compiler/problem.ts';
-import { loadRouteCases } from '../compiler/route-tests.ts';
-import { describeFailure, runCases } from '../compiler/run-tests.ts';
+import { loadRouteCases } from '../review/route-tests.ts';
+import { describeFailure, runCases } from '../review/run-tests.ts';
 import { allowFlags, flag, parseArgs, UsageError } from './args.ts';
 import { printProblems } from './report.ts';
 

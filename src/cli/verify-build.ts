@@ -2,7 +2,8 @@
 // deployed) and each webhook's answer settings and auth, read from build/lambda/.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Manifest, TableFile } from '../router/types.ts';
+import type { TableFile } from '../router/table-data.ts';
+import type { Manifest } from '../router/types.ts';
 
 /** A user-facing failure to read the local build. */
 export class LocalBuildError extends Error {

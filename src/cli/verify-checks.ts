@@ -1,8 +1,8 @@
 // The two checks `routes verify` makes through the Invoke API: one route test case answered by
 // the deployed function, and the deployed manifest on /healthz.
 import type { LambdaClient } from '@aws-sdk/client-lambda';
-import { caseMismatches } from '../compiler/case-check.ts';
-import type { RouteCase } from '../compiler/route-tests.ts';
+import { caseMismatches } from '../review/case-check.ts';
+import type { RouteCase } from '../review/route-tests.ts';
 import { parseAnswer } from './answer-parse.ts';
 import type { LocalBuild } from './verify-build.ts';
 import { invokeUrl } from './verify-invoke.ts';

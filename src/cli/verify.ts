@@ -1,7 +1,7 @@
 // `routes verify`: after a deploy, invoke the function behind the alias with every route test
 // case and check it answers as the tests expect, from the very table the local build produced.
 import { formatProblem } from '../compiler/problem.ts';
-import { loadRouteCases, type RouteCase } from '../compiler/route-tests.ts';
+import { loadRouteCases, type RouteCase } from '../review/route-tests.ts';
 import { allowFlags, flag, keyValues, parseArgs, UsageError } from './args.ts';
 import { describeAwsError, lambdaClient } from './lambda-client.ts';
 import { type LocalBuild, LocalBuildError, readLocalBuild } from './verify-build.ts';

@@ -1,16 +1,12 @@
-import { type LocalTime, localTimeAt, parseCallDate } from './clock.ts';
 import { FILTER_MIX, findKey, firstSlot, HASH_START, hashStep, type KeyHash } from './keys.ts';
-import { keyOf, normalizeValue } from './normalize.ts';
-import { isOpen } from './schedule.ts';
-import { splitTarget } from './split.ts';
-import {
-  CALLER_SLOT,
-  CallValues,
-  type LoadedRule,
-  type ParamAnchors,
-  type Table,
-} from './table.ts';
-import type { RuleData, SplitBranch, Target } from './types.ts';
+import { keyOf } from './normalize.ts';
+import { CallScope, type Params } from './scope.ts';
+import { branchOf, splitBucket } from './split.ts';
+import type { LoadedRule, ParamAnchors, Table } from './table.ts';
+import type { RuleData } from './table-data.ts';
+import type { SplitBranch, Target } from './types.ts';
+
+export type { Params } from './scope.ts';
 
 /** The outcome of routing one call: the answering rule (null for the default) and where it goes. */
 export interface Decision {
@@ -18,148 +14,116 @@ export interface Decision {
   target: Target;
 }
 
-/** Call parameters as received: names as sent, values untrimmed. */
-export type Params = Readonly<Record<string, string | undefined>>;
+/**
+ * What `decide` reports when it is given a trace (explain's view of a decision). With a trace,
+ * every rule is tried in file order, so each one before the answer reports why it did not answer;
+ * the checks and the answer are the same code either way.
+ */
+export interface Trace {
+  /** Called once, before any rule: the call being routed. */
+  begin(call: CallScope): void;
+  /** Rule `index` did not answer: its condition `failed` did not hold, or (-1) its route had no answer for the call. */
+  skipped(index: number, failed: number): void;
+  /** A split chose `branch` for bucket `bucket` of `total` (index -1 for the default). */
+  split(rule: number, bucket: number, total: number, branch: number): void;
+}
 
 /**
- * Routes one call: the first rule (in file order) whose tests all hold answers, else the default.
- * Pure: `now` (epoch ms) is used only when the call has no valid `date`. Only rules filed under an
- * anchor the call's values hit are examined (IndexData), so the cost does not grow with the rules.
- * Each parameter is read and normalised at most once per call (Table.values).
+ * Routes one call: the first rule (in file order) whose conditions all hold answers, else the
+ * default. Pure: `now` (epoch ms) is used only when the call has no valid `date`. Only rules filed
+ * under an anchor the call's values hit are examined (IndexData), so the cost does not grow with
+ * the number of rules; each parameter is read and normalised at most once per call (CallScope).
  */
-export function decide(table: Table, params: Params, now: number): Decision {
-  beginCall(table, params, now);
+export function decide(table: Table, params: Params, now: number, trace?: Trace): Decision {
+  const call = new CallScope(table.values, params, now, table.data.timezone ?? 'UTC');
+  if (trace) return traced(table, call, trace);
+  const search: Search = { table, call, winner: null, trace: null };
   let best = table.rules.length;
   const anchors = table.anchors;
   for (let a = 0; a < anchors.length; a++) {
     const anchor = anchors[a]!;
-    const value = slotValue(anchor.slot);
-    if (anchor.eq !== null || anchor.prefix !== null) best = byKeys(anchor, value, best);
+    const value = call.value(anchor.slot);
+    if (anchor.eq !== null || anchor.prefix !== null) best = byKeys(search, anchor, value, best);
     for (const l of anchor.lists) {
-      if (l.list.has(value)) best = firstMatch(l.rules, 0, l.rules.length, best);
+      if (l.list.has(value)) best = firstMatch(search, l.rules, 0, l.rules.length, best);
     }
-    for (const t of anchor.tables) best = firstMatch(t.rules, 0, t.rules.length, best);
+    for (const t of anchor.tables) best = firstMatch(search, t.rules, 0, t.rules.length, best);
   }
-  best = firstMatch(table.scan, 0, table.scan.length, best);
+  best = firstMatch(search, table.scan, 0, table.scan.length, best);
   const rule = table.rules[best];
-  if (!rule) return { rule: null, target: resolveDefault(table) };
-  return { rule: rule.data, target: call.winner! };
+  if (!rule) return { rule: null, target: defaultTarget(search) };
+  return { rule: rule.data, target: search.winner! };
 }
 
-/** Reads a parameter as the router compares it: trimmed, phone numbers reduced to digits. */
-export function paramValue(params: Params, name: string): string {
-  const raw = params[name];
-  return typeof raw === 'string' ? normalizeValue(raw) : '';
-}
+/** `evaluate`'s answer when every condition held and the route answered. */
+const HOLDS = -2;
+/** `evaluate`'s answer when the conditions held but the route had none (caller not in its table). */
+const NO_ANSWER = -1;
 
-/** Whether a rule's tests (and hours) hold for the current call; sets the target on success. */
-export function ruleHolds(rule: LoadedRule): boolean {
-  const matchers = rule.matchers;
-  const slots = rule.slots;
-  for (let i = 0; i < matchers.length; i++) {
-    if (!matchers[i]!(slotValue(slots[i]!))) return false;
-  }
-  const hours = rule.hours;
-  if (hours !== null && isOpen(call.table!.schedules[hours.schedule]!, callTime()) === hours.negate)
-    return false;
-  const target = rule.target ?? routeTarget(rule.data);
-  if (target === null) return false;
-  call.winner = target;
-  return true;
-}
-
-/** The call's local time, computed at most once per call and only if some rule needs it. */
-export function callTime(): LocalTime {
-  if (call.time === null) {
-    const zone = call.table!.data.timezone ?? 'UTC';
-    call.time = parseCallDate(call.params.date) ?? localTimeAt(call.now, zone);
-  }
-  return call.time;
-}
-
-// Per-call scratch shared by the helpers below: decide is synchronous, so one module-level
-// record avoids allocating a context per call.
-const call: {
-  table: Table | null;
-  values: CallValues;
-  params: Params;
-  now: number;
-  time: LocalTime | null;
+/** One call's search through a table; `winner` is the target of the last rule that held. */
+interface Search {
+  table: Table;
+  call: CallScope;
   winner: Target | null;
-} = {
-  table: null,
-  values: new CallValues(),
-  params: {},
-  now: 0,
-  time: null,
-  winner: null,
-};
+  trace: Trace | null;
+}
 
-/** Prepares the scratch for `ruleHolds` (decide does; explain-like callers may too). */
-export function beginCall(table: Table, params: Params, now: number): void {
-  call.table = table;
-  call.values = table.values;
-  call.params = params;
-  call.now = now;
-  call.time = null;
-  call.winner = null;
-  const values = table.values;
-  // A new epoch invalidates every memoised value at once; on wrap-around the stamps restart.
-  if (values.epoch === 0x7fffffff) {
-    values.epoch = 0;
-    values.stamp.fill(0);
+/** Every rule in order: the traced path, which reports each rule that did not answer. */
+function traced(table: Table, call: CallScope, trace: Trace): Decision {
+  const search: Search = { table, call, winner: null, trace };
+  trace.begin(call);
+  for (let i = 0; i < table.rules.length; i++) {
+    const verdict = evaluate(search, table.rules[i]!, i);
+    if (verdict === HOLDS) return { rule: table.rules[i]!.data, target: search.winner! };
+    trace.skipped(i, verdict);
   }
-  values.epoch++;
+  return { rule: null, target: defaultTarget(search) };
 }
 
-/** The target the last successful `ruleHolds` chose. */
-export function lastTarget(): Target {
-  return call.winner!;
-}
-
-/** The normalised value of the parameter in `slot` for the current call. */
-function slotValue(slot: number): string {
-  const v = call.values;
-  if (v.stamp[slot] === v.epoch) return v.values[slot]!;
-  const value = paramValue(call.params, v.names[slot]!);
-  v.values[slot] = value;
-  v.stamp[slot] = v.epoch;
-  return value;
+/** Whether rule `index` answers the call: HOLDS (and `winner` set), NO_ANSWER, or the failed condition. */
+function evaluate(search: Search, rule: LoadedRule, index: number): number {
+  const checks = rule.checks;
+  const call = search.call;
+  for (let i = 0; i < checks.length; i++) if (!checks[i]!(call)) return i;
+  const target = rule.target ?? routeTarget(search, rule.data, index);
+  if (target === null) return NO_ANSWER;
+  search.winner = target;
+  return HOLDS;
 }
 
 /** The lowest rule in ids[from..to) below `best` that holds, else `best`; ids ascend. */
-function firstMatch(ids: Int32Array, from: number, to: number, best: number): number {
-  const rules = call.table!.rules;
+function firstMatch(s: Search, ids: Int32Array, from: number, to: number, best: number): number {
+  const rules = s.table.rules;
   for (let i = from; i < to; i++) {
     const id = ids[i]!;
     if (id >= best) return best;
-    if (ruleHolds(rules[id]!)) return id;
+    if (evaluate(s, rules[id]!, id) === HOLDS) return id;
   }
   return best;
 }
 
 /** Tries the rules of the value's equality anchor and of every anchor prefix it starts with. */
-function byKeys(anchor: ParamAnchors, value: string, best: number): number {
+function byKeys(s: Search, anchor: ParamAnchors, value: string, best: number): number {
   let hash = HASH_START;
   let i = 0;
   const prefix = anchor.prefix;
   if (prefix !== null) {
     const lengths = prefix.lengths;
-    if (lengths[0] === 1) best = tryKey(prefix, hash, best);
+    if (lengths[0] === 1) best = tryKey(s, prefix, hash, best);
     const upTo = Math.min(value.length, lengths.length - 1);
     while (i < upTo) {
       hash = hashStep(hash, value.charCodeAt(i++));
-      if (lengths[i] === 1) best = tryKey(prefix, hash, best);
+      if (lengths[i] === 1) best = tryKey(s, prefix, hash, best);
     }
   }
   const eq = anchor.eq;
   if (eq === null) return best;
   while (i < value.length) hash = hashStep(hash, value.charCodeAt(i++));
-  return tryKey(eq, hash, best);
+  return tryKey(s, eq, hash, best);
 }
 
 /** Tries the rules of every key with this hash (the value's own key, if any, is among them). */
-function tryKey(keys: KeyHash, hash: number, best: number): number {
+function tryKey(s: Search, keys: KeyHash, hash: number, best: number): number {
   const bit = Math.imul(hash, FILTER_MIX) >>> keys.shift;
   if ((keys.filter[bit >>> 5]! & (1 << (bit & 31))) === 0) return best;
   const slots = keys.slots;
@@ -168,32 +132,33 @@ function tryKey(keys: KeyHash, hash: number, best: number): number {
     if (slots[at] !== hash) continue;
     const from = slots[at + 2]!;
     const to = slots[at + 1]!;
-    if (to - from > 1) best = firstMatch(keys.rules, from, to, best);
-    else if (slots[at + 3]! < best && ruleHolds(call.table!.rules[slots[at + 3]!]!))
-      best = slots[at + 3]!;
+    if (to - from > 1) best = firstMatch(s, keys.rules, from, to, best);
+    else {
+      const id = slots[at + 3]!;
+      if (id < best && evaluate(s, s.table.rules[id]!, id) === HOLDS) best = id;
+    }
   }
   return best;
 }
 
-function routeTarget(rule: RuleData): Target | null {
+function routeTarget(s: Search, rule: RuleData, index: number): Target | null {
   const route = rule.route;
   if (route.kind === 'to' || route.kind === 'schema') return route;
-  if (route.kind === 'split') return pick(route.branches, route.total);
-  const table = call.table!.callerTables[route.table]!;
-  const at = findKey(table.keys, keyOf(callerValue()));
+  if (route.kind === 'split') return pick(s, route.branches, route.total, index);
+  const table = s.table.callerTables[route.table]!;
+  const at = findKey(table.keys, keyOf(s.call.caller()));
   return at < 0 ? null : table.targets[table.keys.values![at]!]!;
 }
 
-function callerValue(): string {
-  return slotValue(CALLER_SLOT);
-}
-
-function resolveDefault(table: Table): Target {
-  const d = table.data.default;
+function defaultTarget(s: Search): Target {
+  const d = s.table.data.default;
   if (d.kind !== 'split') return d;
-  return pick(d.branches, d.total);
+  return pick(s, d.branches, d.total, -1);
 }
 
-function pick(branches: SplitBranch[], total: number): Target {
-  return splitTarget(branches, total, callerValue());
+function pick(s: Search, branches: SplitBranch[], total: number, rule: number): Target {
+  const bucket = splitBucket(s.call.caller(), total);
+  const branch = branchOf(branches, bucket);
+  s.trace?.split(rule, bucket, total, branch);
+  return branches[branch]!.target;
 }

@@ -1,5 +1,5 @@
 import { Buffer } from 'node:buffer';
-import type { RuleData } from './types.ts';
+import type { RuleData } from './table-data.ts';
 
 /** Thrown when a rules file does not fit the table that names it. */
 export class RuleLinesError extends Error {

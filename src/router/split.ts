@@ -15,9 +15,14 @@ export function splitBucket(caller: string, total: number): number {
   return (hash >>> 0) % total;
 }
 
-/** The branch a caller (normalised value) lands on: the first whose cumulative weight exceeds its bucket. */
+/** The index of the branch owning `bucket`: the first whose cumulative weight exceeds it. */
+export function branchOf(branches: readonly SplitBranch[], bucket: number): number {
+  let branch = 0;
+  while (branch < branches.length - 1 && bucket >= branches[branch]!.upTo) branch++;
+  return branch;
+}
+
+/** The target a caller (normalised value) lands on. */
 export function splitTarget(branches: SplitBranch[], total: number, caller: string): Target {
-  const bucket = splitBucket(caller, total);
-  for (const b of branches) if (bucket < b.upTo) return b.target;
-  return branches[branches.length - 1]!.target;
+  return branches[branchOf(branches, splitBucket(caller, total))]!.target;
 }

@@ -1,49 +1,25 @@
+import type { Check } from './conditions/condition.ts';
+import { compileCheck, describeCondition } from './conditions/registry.ts';
 import { type KeyFile, type KeyHash, loadKeyHash, readKeys } from './keys.ts';
-import { compileTest, type ListSet, loadList, type Matcher } from './matchers.ts';
+import { type ListSet, loadList } from './lists.ts';
 import { RuleLines } from './rule-lines.ts';
 import { loadSchedule, type Schedule } from './schedule.ts';
-import type { ParamIndexData, RuleData, TableData, TableFile, Target } from './types.ts';
+import { CallValues } from './scope.ts';
+import { type RuleData, TABLE_FORMAT, type TableData, type TableFile } from './table-data.ts';
+import type { ParamIndexData, Target } from './types.ts';
 
 /** A webhook's table, ready for `decide`: data plus the structures built once at cold start. */
 export interface Table {
   data: Omit<TableData, 'rules'>;
   rules: LoadedRule[];
+  lists: ListSet[];
   schedules: Schedule[];
   callerTables: { keys: KeyFile; targets: Target[] }[];
   anchors: ParamAnchors[];
   scan: Int32Array;
-  /** Every parameter an anchor or a test reads, by slot: `decide` memoises values per call. */
+  /** Every parameter an anchor or a test reads, by slot: a call memoises values there. */
   values: CallValues;
 }
-
-/**
- * The current call's normalised parameter values by slot: `values[slot]` is valid while
- * `stamp[slot] === epoch`, so `decide` starts a call by bumping `epoch` instead of clearing.
- * Slots are handed out as anchors load and rules compile, not by a pass over every rule.
- */
-export class CallValues {
-  readonly names: string[] = [];
-  readonly values: string[] = [];
-  readonly stamp: number[] = [];
-  readonly slotOf = new Map<string, number>();
-  epoch = 0;
-
-  /** The slot of a parameter, assigned on first use. */
-  slot(name: string): number {
-    let at = this.slotOf.get(name);
-    if (at === undefined) {
-      at = this.names.length;
-      this.slotOf.set(name, at);
-      this.names.push(name);
-      this.values.push('');
-      this.stamp.push(0);
-    }
-    return at;
-  }
-}
-
-/** `caller`'s slot in every table (split and table routes read it). */
-export const CALLER_SLOT = 0;
 
 /** The anchors of one parameter (see IndexData in types.ts); null where it has none of a kind. */
 export interface ParamAnchors {
@@ -56,38 +32,27 @@ export interface ParamAnchors {
 }
 
 /**
- * A rule with its tests compiled to predicates on first use, so cold start does not pay for
- * rules no call reaches. What `decide` reads per candidate is copied here when it compiles (hours,
- * a fixed target), so a candidate costs no trip through its RuleData.
+ * A rule with its conditions compiled to checks on first use, so cold start does not pay for
+ * rules no call reaches. What `decide` reads per candidate is copied here when it compiles (a
+ * fixed target), so a candidate costs no trip through its RuleData.
  */
 export class LoadedRule {
   private rule: RuleData | null;
   private readonly lines: RuleLines | null;
   private readonly index: number;
-  private readonly lists: ListSet[];
-  private readonly callValues: CallValues;
-  private compiled: Matcher[] | null;
-  private names: string[] | null;
+  private readonly table: Table;
+  private compiled: Check[] | null;
   private slotIds: number[] | null;
-  private hoursTest: RuleData['hours'];
   private fixed: Target | null;
 
-  constructor(
-    source: RuleData | RuleLines,
-    index: number,
-    lists: ListSet[],
-    callValues: CallValues,
-  ) {
+  constructor(source: RuleData | RuleLines, index: number, table: Table) {
     // Assigned here rather than as class fields: cheaper in the interpreter that runs cold start.
     this.rule = source instanceof RuleLines ? null : source;
     this.lines = source instanceof RuleLines ? source : null;
     this.index = index;
-    this.lists = lists;
-    this.callValues = callValues;
+    this.table = table;
     this.compiled = null;
-    this.names = null;
     this.slotIds = null;
-    this.hoursTest = null;
     this.fixed = null;
   }
 
@@ -97,27 +62,15 @@ export class LoadedRule {
     return this.rule;
   }
 
-  /** The tests as predicates, in `data.tests` order. */
-  get matchers(): Matcher[] {
+  /** The rule's conditions as checks, in `data.tests` order. */
+  get checks(): Check[] {
     return this.compiled ?? this.compile();
   }
 
-  /** The parameter each test reads. */
-  get params(): string[] {
-    this.names ??= this.data.tests.map((t) => t.param);
-    return this.names;
-  }
-
-  /** The CallValues slot of each test's parameter. */
+  /** The CallScope slot of each condition's parameter. */
   get slots(): number[] {
     if (this.compiled === null) this.compile();
     return this.slotIds!;
-  }
-
-  /** The rule's `hours` test, or null. */
-  get hours(): RuleData['hours'] {
-    if (this.compiled === null) this.compile();
-    return this.hoursTest;
   }
 
   /** The answer when the route is a plain `to` or `schema`; null for split and table routes. */
@@ -126,12 +79,14 @@ export class LoadedRule {
     return this.fixed;
   }
 
-  private compile(): Matcher[] {
-    const { tests, hours, route } = this.data;
-    this.slotIds = tests.map((t) => this.callValues.slot(t.param));
-    this.hoursTest = hours;
+  private compile(): Check[] {
+    const { tests, route } = this.data;
+    const { values, lists, schedules } = this.table;
+    this.slotIds = tests.map((t) => values.slot(t.param));
     this.fixed = route.kind === 'to' || route.kind === 'schema' ? route : null;
-    this.compiled = tests.map((t) => compileTest(t.test, this.lists));
+    this.compiled = tests.map((t, i) =>
+      compileCheck(t.test, { slot: this.slotIds![i]!, lists, schedules }),
+    );
     return this.compiled;
   }
 }
@@ -146,7 +101,7 @@ export function loadTable(
   data: TableData | TableFile,
   readFile: (name: string) => Uint8Array,
 ): Table {
-  if (data.format !== 1)
+  if (data.format !== TABLE_FORMAT)
     throw new TableLoadError(`table ${data.webhook}: unsupported format ${String(data.format)}`);
   // Index loops, not map/for-of: cold start runs this once, in the interpreter, where iterator
   // and callback overheads are paid per element (for-of over 10k rules measured 7 ms, this 1 ms).
@@ -154,10 +109,10 @@ export function loadTable(
   for (let i = 0; i < lists.length; i++) lists[i] = loadList(data.lists[i]!, readFile, readKeys);
   const values = new CallValues();
   values.slot('caller'); // CALLER_SLOT
-  const rules = loadRules(data, readFile, lists, values);
-  return {
+  const table: Table = {
     data,
-    rules,
+    rules: [],
+    lists,
     schedules: data.schedules.map(loadSchedule),
     callerTables: data.tables.map((t) => ({
       keys: readKeys(readFile(t.file)),
@@ -167,6 +122,18 @@ export function loadTable(
     scan: Int32Array.from(data.index.scan),
     values,
   };
+  table.rules = loadRules(data, readFile, table);
+  return table;
+}
+
+/** A rule's condition in words (explain, diff): `caller in list vip`. */
+export function describeTest(table: Table, rule: RuleData, index: number): string {
+  const { param, test } = rule.tests[index]!;
+  const names = {
+    listNames: table.data.lists.map((l) => l.name),
+    scheduleNames: table.data.schedules.map((s) => s.name),
+  };
+  return `${param} ${describeCondition(test, names)}`;
 }
 
 function loadAnchors(p: ParamIndexData, slot: number, lists: ListSet[]): ParamAnchors {
@@ -183,15 +150,14 @@ function loadAnchors(p: ParamIndexData, slot: number, lists: ListSet[]): ParamAn
 function loadRules(
   data: TableData | TableFile,
   readFile: (name: string) => Uint8Array,
-  lists: ListSet[],
-  values: CallValues,
+  table: Table,
 ): LoadedRule[] {
   const inline = Array.isArray(data.rules) ? data.rules : null;
   const file = Array.isArray(data.rules) ? null : data.rules;
   const lines = file ? new RuleLines(readFile(file.file), file.count) : null;
   const rules: LoadedRule[] = new Array(inline ? inline.length : file!.count);
   for (let i = 0; i < rules.length; i++) {
-    rules[i] = new LoadedRule(inline ? inline[i]! : lines!, i, lists, values);
+    rules[i] = new LoadedRule(inline ? inline[i]! : lines!, i, table);
   }
   return rules;
 }

@@ -1,5 +1,6 @@
-// The compiled table: plain data written by src/compiler at build time and read by the router
-// at run time. Nothing here may import build-time code.
+// The compiled table's plain parts, written by src/compiler at build time and read by the router
+// at run time: targets, schedules, lists, the index and the manifest. The rules themselves are in
+// table-data.ts. Nothing here imports anything, so every run-time file may use these types.
 
 /** Answer format, mirroring the webhook's receive type in Ringostat. */
 export type AnswerFormat = 'json' | 'json-rpc' | 'text';
@@ -17,30 +18,6 @@ export type RouteData =
 export interface SplitBranch {
   upTo: number;
   target: Target;
-}
-
-/** A compiled parameter test. All values are already normalised (trimmed, phone digits). */
-export type TestData =
-  | { op: 'eq'; values: string[] }
-  | { op: 'in'; list: number }
-  | { op: 'prefix'; values: string[] }
-  | { op: 'contains'; values: string[] }
-  | { op: 'range'; min: number | null; max: number | null }
-  | { op: 'exists'; value: boolean }
-  | { op: 'not'; test: TestData };
-
-/** One `when` entry. */
-export interface ParamTest {
-  param: string;
-  test: TestData;
-}
-
-/** A compiled rule, in file order. */
-export interface RuleData {
-  id: string;
-  tests: ParamTest[];
-  hours: { schedule: number; negate: boolean } | null;
-  route: RouteData;
 }
 
 /**
@@ -66,22 +43,6 @@ export interface CallerTableData {
   file: string;
   count: number;
   targets: Target[];
-}
-
-/** Everything the router needs for one webhook. */
-export interface TableData {
-  format: 1;
-  webhook: string;
-  description: string | null;
-  timezone: string | null;
-  answer: { field: string; format: AnswerFormat };
-  auth: { keySha256: string } | null;
-  default: Target | { kind: 'split'; total: number; branches: SplitBranch[] };
-  schedules: ScheduleData[];
-  lists: ListData[];
-  tables: CallerTableData[];
-  rules: RuleData[];
-  index: IndexData;
 }
 
 /**
@@ -119,16 +80,6 @@ export interface AnchorRuns {
   rules: number[];
   /** Each key's hash (`hashKey` in router/keys.ts), so loading never reads the keys' characters. */
   hashes: number[];
-}
-
-/**
- * A table as `routes build` writes it: the rules live in a file beside it (`rules.file`), one
- * JSON document per line, read as raw bytes at cold start and parsed line by line the first time
- * a call reaches a rule. Parsing 10k rule objects at load took 17-19 ms of cold start
- * (bench/README.md), and a call touches only a handful of rules.
- */
-export interface TableFile extends Omit<TableData, 'rules'> {
-  rules: { file: string; count: number };
 }
 
 /** The build manifest, served on /healthz and logged (hash) with every decision. */

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { tally } from '../cli/report.ts';
-import { type BuildResult, buildAll } from '../compiler/build.ts';
+import { type BuildResult, buildAll } from '../compiler/emit/build.ts';
 import { formatProblem, type Problem } from '../compiler/problem.ts';
 import type { Manifest } from '../router/types.ts';
 import { createListener, type Router } from './listener.ts';

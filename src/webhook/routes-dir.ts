@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadTable, type Table } from '../router/table.ts';
-import type { Manifest, TableFile } from '../router/types.ts';
+import type { TableFile } from '../router/table-data.ts';
+import type { Manifest } from '../router/types.ts';
 
 /** Every webhook's table plus the build manifest. */
 export interface LoadedRoutes {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run as check } from '../../src/cli/check.ts';
 import { main } from '../../src/cli/main.ts';
-import { compileAll } from '../../src/compiler/compile-all.ts';
+import { compileAll } from '../../src/compiler/pipeline.ts';
 import { runCli } from '../support/aws-cli.ts';
 
 const BROKEN = 'test/fixtures/broken';

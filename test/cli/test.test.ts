@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { run as test } from '../../src/cli/test.ts';
-import { compileAll } from '../../src/compiler/compile-all.ts';
-import { loadRouteCases } from '../../src/compiler/route-tests.ts';
+import { compileAll } from '../../src/compiler/pipeline.ts';
+import { loadRouteCases } from '../../src/review/route-tests.ts';
 import { runCli } from '../support/aws-cli.ts';
 
 const HOTLINE = `# yaml-language-server: $schema=../schema/routes.schema.json

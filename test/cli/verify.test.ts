@@ -6,8 +6,8 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { UsageError } from '../../src/cli/args.ts';
 import { run } from '../../src/cli/verify.ts';
-import { buildAll } from '../../src/compiler/build.ts';
-import { loadRouteCases, type RouteCase } from '../../src/compiler/route-tests.ts';
+import { buildAll } from '../../src/compiler/emit/build.ts';
+import { loadRouteCases, type RouteCase } from '../../src/review/route-tests.ts';
 import { runCli, stubAwsEnv } from '../support/aws-cli.ts';
 import { type LambdaApi, startLambdaApi } from '../support/lambda-api.ts';
 

@@ -5,11 +5,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run as check } from '../../src/cli/check.ts';
-import { compileAll } from '../../src/compiler/compile-all.ts';
+import { compileAll } from '../../src/compiler/pipeline.ts';
 import { formatProblem } from '../../src/compiler/problem.ts';
+import type { TestData } from '../../src/router/conditions/registry.ts';
 import { decide } from '../../src/router/decide.ts';
 import { loadTable } from '../../src/router/table.ts';
-import type { TestData } from '../../src/router/types.ts';
 import { runCli } from '../support/aws-cli.ts';
 
 const CORPUS = 'test/fixtures/broken';

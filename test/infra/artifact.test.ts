@@ -5,7 +5,7 @@ import { App } from 'aws-cdk-lib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ArtifactMissingError, hashDirectory, readArtifact } from '../../infra/artifact.ts';
 import { RouterStack } from '../../infra/router-stack.ts';
-import { buildAll } from '../../src/compiler/build.ts';
+import { buildAll } from '../../src/compiler/emit/build.ts';
 import {
   cleanTempDirs,
   copyFixtureArtifact,

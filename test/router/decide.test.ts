@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compileAll } from '../../src/compiler/compile-all.ts';
+import { compileAll } from '../../src/compiler/pipeline.ts';
 import { decide, type Params } from '../../src/router/decide.ts';
 import { loadTable, type Table } from '../../src/router/table.ts';
-import type { TableData } from '../../src/router/types.ts';
+import type { TableData } from '../../src/router/table-data.ts';
 import { compileTables } from '../support/compiled.ts';
 import { createRng, randomCall, randomNow } from '../support/random-values.ts';
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadRouteCases, type RouteCase } from '../../src/compiler/route-tests.ts';
+import { loadRouteCases, type RouteCase } from '../../src/review/route-tests.ts';
 import { decide, type Params } from '../../src/router/decide.ts';
 import type { Table } from '../../src/router/table.ts';
 import { compileRandomRoutes, compileTables } from '../support/compiled.ts';
@@ -171,6 +171,7 @@ class Stats {
     this.rules.add(answer.ruleId);
     const rule = table?.rules.find((r) => r.data.id === answer.ruleId)?.data;
     if (rule) this.kinds.add(rule.route.kind);
-    if (rule?.hours) this.kinds.add(rule.hours.negate ? 'not hours' : 'hours');
+    for (const { test } of rule?.tests ?? [])
+      if (test.op === 'hours') this.kinds.add(test.negate ? 'not hours' : 'hours');
   }
 }

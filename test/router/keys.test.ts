@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { writeKeys } from '../../src/compiler/keys-writer.ts';
+import { writeKeys } from '../../src/compiler/emit/keys-writer.ts';
 import { findKey, KeyFileError, readKeys } from '../../src/router/keys.ts';
 
 const keys = [380441112233, 77012345678, 380501234567, 12025550123];

@@ -1,6 +1,7 @@
 import { Buffer } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
-import { compileSchedule, type TextAt } from '../../src/compiler/hours.ts';
+import { emitSchedule } from '../../src/compiler/emit/emit-table.ts';
+import { compileSchedule, type TextAt } from '../../src/compiler/lower/lower-hours.ts';
 import { type LocalTime, localTimeAt, parseCallDate } from '../../src/router/clock.ts';
 import { isOpen, loadSchedule, ScheduleDataError } from '../../src/router/schedule.ts';
 
@@ -31,7 +32,7 @@ function call(date: string): LocalTime {
 describe('loadSchedule', () => {
   it('decodes the compiled bitmap and closed dates', () => {
     expect(office.problems).toEqual([]);
-    const schedule = loadSchedule(office.data);
+    const schedule = loadSchedule(emitSchedule(office.data));
     expect(schedule.name).toBe('office');
     expect(schedule.week).toBeInstanceOf(Uint8Array);
     expect(schedule.week.length).toBe(1260);
@@ -55,7 +56,7 @@ describe('loadSchedule', () => {
 });
 
 describe('isOpen', () => {
-  const schedule = loadSchedule(office.data);
+  const schedule = loadSchedule(emitSchedule(office.data));
 
   it.each([
     ['2026-01-05 08:59:59', false, 'Monday before opening'],
@@ -100,7 +101,7 @@ describe('isOpen', () => {
       days: [{ key: at('mon-sun', 3), ranges: [at('00:00-24:00', 3)] }],
       closed: [],
     });
-    const loaded = loadSchedule(always.data);
+    const loaded = loadSchedule(emitSchedule(always.data));
     expect(isOpen(loaded, { date: '2026-01-05', minuteOfWeek: 0 })).toBe(true);
     expect(isOpen(loaded, { date: '2026-01-05', minuteOfWeek: 10079 })).toBe(true);
     expect(isOpen(loaded, { date: '2026-01-05', minuteOfWeek: 10080 })).toBe(false);

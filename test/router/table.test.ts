@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compileAll } from '../../src/compiler/compile-all.ts';
+import { compileAll } from '../../src/compiler/pipeline.ts';
 import { decide, type Params } from '../../src/router/decide.ts';
 import { KeyFileError } from '../../src/router/keys.ts';
 import { loadTable, TableLoadError } from '../../src/router/table.ts';
-import type { TableData, Target } from '../../src/router/types.ts';
+import type { TableData } from '../../src/router/table-data.ts';
+import type { Target } from '../../src/router/types.ts';
 import { compileTables } from '../support/compiled.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/router/', import.meta.url));
@@ -177,9 +178,9 @@ describe('loadTable', () => {
   });
 
   it('refuses a table of an unknown format', () => {
-    const data = { ...tables.get('table')!.data, format: 2 } as unknown as TableData;
+    const data = { ...tables.get('table')!.data, format: 1 } as unknown as TableData;
     expect(() => loadTable(data, () => new Uint8Array())).toThrow(
-      new TableLoadError('table table: unsupported format 2'),
+      new TableLoadError('table table: unsupported format 1'),
     );
   });
 

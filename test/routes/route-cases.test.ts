@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compileAll } from '../../src/compiler/compile-all.ts';
-import { loadRouteCases } from '../../src/compiler/route-tests.ts';
-import { runCases } from '../../src/compiler/run-tests.ts';
+import { compileAll } from '../../src/compiler/pipeline.ts';
+import { loadRouteCases } from '../../src/review/route-tests.ts';
+import { runCases } from '../../src/review/run-tests.ts';
 
 // The repository's own route tests (routes/*.test.yaml) run in `npm test` too, so a pull request
 // that breaks a routing promise fails CI even before the route-test workflow step.

@@ -3,7 +3,7 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildAll } from '../../src/compiler/build.ts';
+import { buildAll } from '../../src/compiler/emit/build.ts';
 
 /** A built artifact in a temp dir; `cleanup` removes it. */
 export interface BuiltArtifact {

@@ -1,6 +1,6 @@
 // Compiles routes directories the way `routes build` does and loads the tables the way the Lambda
 // does, for tests that exercise the run-time router on real compiler output.
-import { type CompiledRoutes, compileAll } from '../../src/compiler/compile-all.ts';
+import { type CompiledRoutes, compileAll } from '../../src/compiler/pipeline.ts';
 import { formatProblem } from '../../src/compiler/problem.ts';
 import { loadTable, type Table } from '../../src/router/table.ts';
 import {

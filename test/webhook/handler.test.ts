@@ -201,8 +201,8 @@ describe('createHandler on faults', () => {
   it('answers the default and logs the fault when a rule throws', () => {
     // rules[1] is "vip", the rule the VIP caller's anchor leads to.
     const table = routes.tables.get('sales')!;
-    const original = table.rules[1]!.matchers[0]!;
-    table.rules[1]!.matchers[0] = () => {
+    const original = table.rules[1]!.checks[0]!;
+    table.rules[1]!.checks[0] = () => {
       throw new Error('boom');
     };
     lines.length = 0;
@@ -214,7 +214,7 @@ describe('createHandler on faults', () => {
         'default',
       ]);
     } finally {
-      table.rules[1]!.matchers[0] = original;
+      table.rules[1]!.checks[0] = original;
     }
     const log = JSON.parse(lines[0]!);
     expect(log).toMatchObject({

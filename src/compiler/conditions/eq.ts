@@ -1,0 +1,21 @@
+// Build-time half of `name: value` (run time: src/router/conditions/eq.ts).
+import type { EqData } from '../../router/conditions/eq.ts';
+import { normalizeValue } from '../../router/normalize.ts';
+import type { TextAt } from '../model/ir.ts';
+import { type CompilerCondition, noNames, texts } from './condition.ts';
+
+/** `name: value` as written. */
+export interface EqSpec {
+  value: TextAt;
+}
+
+/** Build-time half of `name: value`. */
+export const eq: CompilerCondition<EqSpec, EqData> = {
+  form: { shape: 'value' },
+  parse: (node) => ({ value: texts(node)[0]! }),
+  resolve: noNames,
+  lower: (spec) => ({ op: 'eq', values: [normalizeValue(spec.value.text)] }),
+  probes: (data) => data.values,
+  shadow: (data) => ({ value: { kind: 'values', values: data.values, negate: false } }),
+  anchor: (data) => ({ kind: 'eq', values: data.values, tier: 0 }),
+};

@@ -1,0 +1,37 @@
+// Build-time half of `name: { not: <test> }` (run time: src/router/conditions/not.ts).
+import type { NotData } from '../../router/conditions/not.ts';
+import type { TestData } from '../../router/conditions/registry.ts';
+import {
+  type CompilerCondition,
+  field,
+  type InnerSpec,
+  noAnchor,
+  type ShadowPart,
+} from './condition.ts';
+
+/** `{ not }` as written: the inner test's own spec. */
+export interface NotSpec {
+  inner: InnerSpec | null;
+}
+
+/** Build-time half of `{ not }`. */
+export const not: CompilerCondition<NotSpec, NotData<TestData>> = {
+  form: { keys: ['not'] },
+  parse: (node, ctx) => ({ inner: ctx.inner(field(node, 'not')) }),
+  resolve(spec, ctx) {
+    if (spec.inner) ctx.inner(spec.inner);
+  },
+  lower(spec, ctx) {
+    const test = spec.inner && ctx.inner(spec.inner);
+    return test ? { op: 'not', test: test as TestData } : null;
+  },
+  probes: (data, ctx) => ctx.inner<string[]>(data.test, 'probes'),
+  shadow(data, ctx) {
+    const inner = ctx.inner<ShadowPart>(data.test, 'shadow');
+    if (!('value' in inner)) return inner;
+    const set = inner.value;
+    if (set.kind === 'opaque') return { value: { kind: 'opaque', key: `not:${set.key}` } };
+    return { value: { ...set, negate: !set.negate } };
+  },
+  anchor: noAnchor,
+};

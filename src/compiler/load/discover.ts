@@ -1,0 +1,66 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { error, type Problem } from '../problem.ts';
+import { displayDir } from './source-files.ts';
+
+/** A webhook file found under routes/. */
+export interface WebhookFile {
+  name: string;
+  path: string;
+  /** The path as printed in messages (`routes/sales.yaml`). */
+  file: string;
+}
+
+const NAME = /^[a-z0-9][a-z0-9-]*$/;
+
+/**
+ * Lists webhook files: `routes/<name>.yaml` (or `.yml`). Files starting with `_`, route tests
+ * (`*.test.yaml`) and subdirectories such as `routes/lists/` are not webhooks (CONTRACT §2).
+ */
+export function discoverWebhooks(routesDir: string): {
+  webhooks: WebhookFile[];
+  problems: Problem[];
+} {
+  const display = displayDir(routesDir);
+  let entries: string[];
+  try {
+    entries = readdirSync(routesDir, { withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => e.name)
+      .sort();
+  } catch {
+    const problem = error(
+      { file: routesDir, line: 1, col: 1 },
+      `cannot read the routes directory "${routesDir}"`,
+    );
+    return { webhooks: [], problems: [problem] };
+  }
+  const webhooks: WebhookFile[] = [];
+  const problems: Problem[] = [];
+  for (const entry of entries) {
+    const match = /^(.*)\.ya?ml$/.exec(entry);
+    if (!match || entry.startsWith('_') || /\.test\.ya?ml$/.test(entry)) continue;
+    const name = match[1]!;
+    const file = `${display}${entry}`;
+    if (!NAME.test(name)) {
+      problems.push(
+        error(
+          { file, line: 1, col: 1 },
+          `"${name}" is not a webhook name: use lower-case letters, digits and dashes, starting with a letter or digit (it is also the URL path)`,
+        ),
+      );
+      continue;
+    }
+    if (webhooks.some((w) => w.name === name)) {
+      problems.push(
+        error(
+          { file, line: 1, col: 1 },
+          `webhook "${name}" is defined twice (also ${display}${name}.yaml)`,
+        ),
+      );
+      continue;
+    }
+    webhooks.push({ name, path: join(routesDir, entry), file });
+  }
+  return { webhooks, problems };
+}

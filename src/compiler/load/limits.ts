@@ -1,0 +1,16 @@
+// Bounds on what `routes check` reads, so a hostile or broken file gets a located error instead
+// of hanging CI or exhausting memory. docs/language.md ("Limits") lists them for users.
+
+/** Resource limits of the compiler. */
+export const LIMITS = {
+  /** A webhook file (YAML); large value sets belong in list and table files. */
+  yamlBytes: 16 * 1024 * 1024,
+  /** A list (.txt) or caller table (.csv) file: Lambda's package limit is 250 MB anyway. */
+  dataFileBytes: 256 * 1024 * 1024,
+  /** Nodes that aliases may expand to, per file (a "billion laughs" file is cut here). */
+  aliasNodes: 100_000,
+  /** Nesting depth of a YAML file. */
+  depth: 64,
+  /** Rules in one webhook (the benchmark builds 100,000 in seconds). */
+  rules: 200_000,
+} as const;

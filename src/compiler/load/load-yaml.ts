@@ -1,0 +1,253 @@
+// Load pass: one YAML file to a tree of located nodes (YNode). Every later pass reads values and
+// their places from the tree; JSON pointers appear only at the edge, to place the schema
+// validator's errors (`locate`).
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Pair,
+  parseDocument,
+  type Node as YamlNode,
+} from 'yaml';
+import { error, type Loc, type Problem, warning } from '../problem.ts';
+import { LIMITS } from './limits.ts';
+
+/** A scalar: its value as the schema sees it, and its text exactly as written. */
+export interface YScalar {
+  kind: 'scalar';
+  loc: Loc;
+  value: unknown;
+  /** `1.50`, `True`, `0441` stay as written; strings are their value. */
+  text: string;
+  /** True when the scalar is not a YAML string (`text` then is its source). */
+  plain: boolean;
+}
+
+/** A sequence. */
+export interface YSeq {
+  kind: 'seq';
+  loc: Loc;
+  items: YNode[];
+}
+
+/** A mapping entry: the key, where it is written, and its value. */
+export interface YEntry {
+  key: string;
+  keyLoc: Loc;
+  value: YNode;
+}
+
+/** A mapping, entries in source order (merge keys resolved, explicit keys first). */
+export interface YMap {
+  kind: 'map';
+  loc: Loc;
+  entries: Map<string, YEntry>;
+}
+
+/** A located YAML node. */
+export type YNode = YScalar | YSeq | YMap;
+
+/** A parsed YAML file: its tree, the same content as plain data (for the schema), and problems. */
+export interface YamlSource {
+  file: string;
+  text: string;
+  /** null for an empty file, undefined when the file could not be read as YAML. */
+  tree: YNode | null | undefined;
+  data: unknown;
+  /** Position of the value at `pointer` (or of its key with `key: true`), nearest ancestor if unknown. */
+  locate(pointer: string, key?: boolean): Loc;
+  /** A non-string scalar exactly as written (`1.50`, `True`, `0x1F`). */
+  written(pointer: string): string | undefined;
+  problems: Problem[];
+}
+
+/**
+ * Parses YAML keeping positions. Integers are kept as written when a JS number would change them
+ * (`0441`, `+380...`, 16+ digit numbers): phone numbers and IDs keep every digit, quoted or not;
+ * test/compiler/load/load-yaml.test.ts pins this. Aliases expand to at most LIMITS.aliasNodes
+ * nodes and nesting stops at LIMITS.depth, each a located error, so no file can hang a check.
+ */
+export function loadYaml(file: string, text: string): YamlSource {
+  const lineCounter = new LineCounter();
+  // Duplicate keys are found while converting, where both places are known.
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
+  const at = (offset: number): Loc => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, col };
+  };
+  const problems: Problem[] = [...doc.errors, ...doc.warnings].map((e) => {
+    const loc = at(e.pos[0]);
+    const message = `YAML: ${yamlMessage(e.message)}`;
+    return e.name === 'YAMLWarning' ? warning(loc, message) : error(loc, message);
+  });
+  const walk: Walk = { doc, problems, at, aliasNodes: 0, stopped: false };
+  let tree: YNode | null | undefined;
+  if (doc.errors.length === 0) {
+    tree = doc.contents === null ? null : toNode(walk, doc.contents, 0, false);
+    if (walk.stopped) tree = undefined;
+  }
+  const data = tree === undefined ? undefined : tree === null ? null : toPlain(tree);
+  return {
+    file,
+    text,
+    tree,
+    data,
+    locate: (pointer, key = false) => locate(tree ?? null, pointer, key, at(0)),
+    written: (pointer) => {
+      const node = nodeAt(tree ?? null, pointer);
+      return node?.kind === 'scalar' && node.plain ? node.text : undefined;
+    },
+    problems,
+  };
+}
+
+/** Escapes one JSON pointer segment (RFC 6901), matching ajv's `instancePath`. */
+export function pointerSegment(key: string | number): string {
+  return String(key).replaceAll('~', '~0').replaceAll('/', '~1');
+}
+
+/** The plain value of a node, as JSON Schema validation sees the file. */
+export function toPlain(node: YNode): unknown {
+  if (node.kind === 'scalar') return node.value;
+  if (node.kind === 'seq') return node.items.map(toPlain);
+  const out: Record<string, unknown> = Object.create(null);
+  for (const [key, entry] of node.entries) out[key] = toPlain(entry.value);
+  return out;
+}
+
+interface Walk {
+  doc: Document;
+  problems: Problem[];
+  at(offset: number): Loc;
+  aliasNodes: number;
+  stopped: boolean;
+}
+
+function yamlMessage(raw: string): string {
+  const first = raw.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  if (raw.includes('parseAllDocuments'))
+    return 'a routes file holds one YAML document (remove the extra `---`)';
+  return first;
+}
+
+function toNode(w: Walk, node: unknown, depth: number, viaAlias: boolean): YNode {
+  const loc = w.at((node as YamlNode | null)?.range?.[0] ?? 0);
+  if (depth > LIMITS.depth) return stop(w, loc, `nesting deeper than ${LIMITS.depth} levels`);
+  if (isAlias(node)) {
+    const target = node.resolve(w.doc);
+    return target ? toNode(w, target, depth + 1, true) : nullAt(loc);
+  }
+  if (viaAlias && ++w.aliasNodes > LIMITS.aliasNodes) {
+    return stop(
+      w,
+      loc,
+      `aliases expand to more than ${LIMITS.aliasNodes.toLocaleString('en')} nodes (an alias bomb?)`,
+    );
+  }
+  if (w.stopped) return nullAt(loc);
+  if (isMap(node)) return mapNode(w, node.items, loc, depth, viaAlias);
+  if (isSeq(node))
+    return { kind: 'seq', loc, items: node.items.map((i) => toNode(w, i, depth + 1, viaAlias)) };
+  if (isScalar(node)) {
+    const plain = typeof node.value !== 'string';
+    const text = plain && typeof node.source === 'string' ? node.source : String(node.value);
+    return { kind: 'scalar', loc, value: scalarValue(node.value, node.source), text, plain };
+  }
+  return nullAt(loc);
+}
+
+function mapNode(w: Walk, items: Pair[], loc: Loc, depth: number, viaAlias: boolean): YMap {
+  const entries = new Map<string, YEntry>();
+  const merges: unknown[] = [];
+  for (const pair of items) {
+    if (w.stopped) break;
+    const key = isScalar(pair.key) ? scalarKey(pair.key.value, pair.key.source) : String(pair.key);
+    const keyLoc = w.at((pair.key as YamlNode | null)?.range?.[0] ?? 0);
+    if (key === '<<' && (isAlias(pair.value) || isMap(pair.value) || isSeq(pair.value))) {
+      // YAML merge keys (`<<: *base`): explicit keys win over merged ones, as YAML 1.1 says.
+      merges.push(...(isSeq(pair.value) ? pair.value.items : [pair.value]));
+      continue;
+    }
+    const first = entries.get(key);
+    if (first) {
+      const f = first.keyLoc;
+      w.problems.push(
+        error(keyLoc, `duplicate key "${key}" (first at ${f.file}:${f.line}:${f.col})`),
+      );
+      continue;
+    }
+    const value = pair.value ? toNode(w, pair.value, depth + 1, viaAlias) : nullAt(keyLoc);
+    entries.set(key, { key, keyLoc, value });
+  }
+  for (const merge of merges) {
+    const merged = toNode(w, merge, depth + 1, viaAlias);
+    if (merged.kind !== 'map') continue;
+    for (const [k, entry] of merged.entries) if (!entries.has(k)) entries.set(k, entry);
+  }
+  return { kind: 'map', loc, entries };
+}
+
+function stop(w: Walk, loc: Loc, message: string): YNode {
+  if (!w.stopped) w.problems.push(error(loc, message));
+  w.stopped = true;
+  return nullAt(loc);
+}
+
+function nullAt(loc: Loc): YScalar {
+  return { kind: 'scalar', loc, value: null, text: 'null', plain: true };
+}
+
+function scalarKey(value: unknown, source: string | undefined): string {
+  return typeof value === 'number' && source !== undefined ? source : String(value);
+}
+
+function scalarValue(value: unknown, source: string | undefined): unknown {
+  if (typeof value === 'bigint') return source ?? value.toString();
+  if (typeof value !== 'number' || source === undefined) return value;
+  // Only integer-looking sources can lose digits; 1.50 stays a number.
+  if (/^[-+]?\d+$/.test(source) && String(value) !== source) return source;
+  return value;
+}
+
+/** The node at a JSON pointer, or undefined. */
+function nodeAt(tree: YNode | null, pointer: string): YNode | undefined {
+  let node: YNode | undefined = tree ?? undefined;
+  for (const segment of segments(pointer)) node = child(node, segment)?.value;
+  return node;
+}
+
+function locate(tree: YNode | null, pointer: string, key: boolean, start: Loc): Loc {
+  let node: YNode | undefined = tree ?? undefined;
+  let found: Loc = node?.loc ?? start;
+  const parts = segments(pointer);
+  for (let i = 0; i < parts.length && node; i++) {
+    const next = child(node, parts[i]!);
+    if (!next) return found;
+    found = key && i === parts.length - 1 && next.keyLoc ? next.keyLoc : next.value.loc;
+    node = next.value;
+  }
+  return found;
+}
+
+function child(
+  node: YNode | undefined,
+  segment: string,
+): { value: YNode; keyLoc?: Loc } | undefined {
+  if (node?.kind === 'map') return node.entries.get(segment);
+  if (node?.kind === 'seq' && /^\d+$/.test(segment)) {
+    const item = node.items[Number(segment)];
+    return item && { value: item };
+  }
+  return undefined;
+}
+
+function segments(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
+}

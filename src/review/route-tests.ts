@@ -1,0 +1,79 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ValidateFunction } from 'ajv';
+import { loadYaml } from '../compiler/load/load-yaml.ts';
+import { displayDir } from '../compiler/load/source-files.ts';
+import { error, type Problem, sortProblems } from '../compiler/problem.ts';
+import { compileSchema, validateWith } from '../compiler/validate/validate.ts';
+
+/** One route test case, located in its file. */
+export interface RouteCase {
+  webhook: string;
+  name: string;
+  file: string;
+  line: number;
+  col: number;
+  call: Record<string, string>;
+  /** Epoch ms the call happens at when it has no `date`; null = when the tests run. */
+  now: number | null;
+  expect: { to?: string[]; schema?: number; default?: boolean; rule?: string };
+}
+
+const schemaUrl = new URL('../../schema/route-tests.schema.json', import.meta.url);
+let validator: ValidateFunction | undefined;
+
+/** Loads every `routes/<webhook>.test.yaml`; problems are located like config errors. */
+export function loadRouteCases(routesDir: string): { cases: RouteCase[]; problems: Problem[] } {
+  const display = displayDir(routesDir);
+  const names = readdirSync(routesDir)
+    .filter((f) => /^[^_].*\.test\.ya?ml$/.test(f))
+    .sort();
+  const cases: RouteCase[] = [];
+  const problems: Problem[] = [];
+  for (const name of names) {
+    const webhook = name.replace(/\.test\.ya?ml$/, '');
+    const source = loadYaml(`${display}${name}`, readFileSync(join(routesDir, name), 'utf8'));
+    problems.push(...source.problems);
+    if (source.problems.some((p) => p.severity === 'error')) continue;
+    validator ??= compileSchema(JSON.parse(readFileSync(schemaUrl, 'utf8')));
+    const invalid = validateWith(validator, source);
+    problems.push(...invalid);
+    if (invalid.length > 0) continue;
+    const data = source.data as { cases: RawCase[] };
+    data.cases.forEach((c, i) => {
+      const loc = source.locate(`/cases/${i}`);
+      const now = c.now === undefined ? null : Date.parse(c.now);
+      if (now !== null && Number.isNaN(now))
+        problems.push(error(source.locate(`/cases/${i}/now`), `"${c.now}" is not a valid instant`));
+      cases.push({
+        webhook,
+        name: c.name,
+        ...loc,
+        now,
+        call: strings(c.call),
+        expect: expectation(c.expect),
+      });
+    });
+  }
+  return { cases, problems: sortProblems(problems) };
+}
+
+interface RawCase {
+  name: string;
+  call: Record<string, unknown>;
+  now?: string;
+  expect: { to?: unknown; schema?: number; default?: boolean; rule?: string };
+}
+
+function strings(call: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.entries(call).map(([k, v]) => [k, String(v)]));
+}
+
+function expectation(raw: RawCase['expect']): RouteCase['expect'] {
+  const out: RouteCase['expect'] = {};
+  if (raw.to !== undefined) out.to = (Array.isArray(raw.to) ? raw.to : [raw.to]).map(String);
+  if (raw.schema !== undefined) out.schema = raw.schema;
+  if (raw.default !== undefined) out.default = raw.default;
+  if (raw.rule !== undefined) out.rule = raw.rule;
+  return out;
+}

@@ -1,0 +1,62 @@
+import { type CompiledEntry, loadEntry } from '../compiler/pipeline.ts';
+import { decide } from '../router/decide.ts';
+import type { Table } from '../router/table.ts';
+import { caseMismatches, describeOutcome, type Outcome } from './case-check.ts';
+import type { RouteCase } from './route-tests.ts';
+
+/** The result of one case. */
+export interface CaseResult {
+  case: RouteCase;
+  outcome: Outcome | null;
+  mismatches: string[];
+}
+
+/** Per-webhook rule coverage: which rule ids some case reached. */
+export interface Coverage {
+  webhook: string;
+  rules: string[];
+  reached: Set<string>;
+}
+
+/** Runs route test cases against compiled tables; `now` is used for cases without date or now. */
+export function runCases(
+  webhooks: CompiledEntry[],
+  cases: RouteCase[],
+  now: number,
+): { results: CaseResult[]; coverage: Coverage[] } {
+  const tables = new Map<string, Table>();
+  for (const w of webhooks) tables.set(w.name, loadEntry(w));
+  const coverage = webhooks.map((w) => ({
+    webhook: w.name,
+    rules: w.table.rules.map((r) => r.id),
+    reached: new Set<string>(),
+  }));
+  const results = cases.map((c): CaseResult => {
+    const table = tables.get(c.webhook);
+    if (!table)
+      return {
+        case: c,
+        outcome: null,
+        mismatches: [`no webhook "${c.webhook}" (no routes/${c.webhook}.yaml, or it has errors)`],
+      };
+    const decision = decide(table, c.call, c.now ?? now);
+    const outcome = { target: decision.target, rule: decision.rule?.id ?? null };
+    if (outcome.rule !== null)
+      coverage.find((cv) => cv.webhook === c.webhook)!.reached.add(outcome.rule);
+    return { case: c, outcome, mismatches: caseMismatches(c, outcome) };
+  });
+  return { results, coverage };
+}
+
+/** The report lines for a failed case: where, what was expected, what answered. */
+export function describeFailure(r: CaseResult): string {
+  const head = `FAIL ${r.case.file}:${r.case.line}:${r.case.col}: ${r.case.name}`;
+  const expected = JSON.stringify(r.case.expect);
+  const actual = r.outcome ? describeOutcome(r.outcome) : 'no answer';
+  return [
+    head,
+    `  expected: ${expected}`,
+    `  actual:   ${actual}`,
+    ...r.mismatches.map((m) => `  - ${m}`),
+  ].join('\n');
+}

@@ -1,0 +1,18 @@
+// `name: { not: <test> }`: the inner test on the same parameter does not hold.
+import { type RouterCondition, valueWhy } from './condition.ts';
+
+/** Compiled `{ not }`; `Inner` is any value condition's data (see registry.ts). */
+export interface NotData<Inner = unknown> {
+  op: 'not';
+  test: Inner;
+}
+
+/** Run-time half of `{ not }`. */
+export const not: RouterCondition<NotData> = {
+  compile(data, at) {
+    const inner = at.inner(data.test);
+    return (call) => !inner(call);
+  },
+  describe: (data, at) => `not (${at.inner(data.test)})`,
+  why: valueWhy,
+};

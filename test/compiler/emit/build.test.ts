@@ -1,0 +1,181 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildAll, SCHEMA_VERSION } from '../../../src/compiler/emit/build.ts';
+import { tableFiles } from '../../../src/compiler/emit/emit-table.ts';
+import { compileAll } from '../../../src/compiler/pipeline.ts';
+import { formatProblem } from '../../../src/compiler/problem.ts';
+import { RuleLines } from '../../../src/router/rule-lines.ts';
+import type { Manifest } from '../../../src/router/types.ts';
+
+const EPOCH = '1764547200'; // 2025-12-01T00:00:00Z
+let tmp: string;
+
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'build-test-'));
+});
+
+afterAll(() => {
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+/** Every file under `dir` (relative path -> bytes, as hex), for byte-for-byte comparisons. */
+function snapshot(dir: string): Record<string, string> {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) =>
+    e.isFile(),
+  );
+  const out: Record<string, string> = {};
+  for (const e of files) {
+    const path = join(e.parentPath, e.name);
+    out[path.slice(dir.length + 1)] = readFileSync(path).toString('hex');
+  }
+  return out;
+}
+
+function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+function gitHead(): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' }).trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+async function build(routesDir: string, out: string) {
+  vi.stubEnv('SOURCE_DATE_EPOCH', EPOCH);
+  try {
+    return await buildAll({ routesDir, outDir: join(tmp, out) });
+  } finally {
+    vi.unstubAllEnvs();
+  }
+}
+
+describe('buildAll', () => {
+  it('writes lambda/ with index.mjs, manifest.json and per webhook a table, its rules and its key files', async () => {
+    const result = await build('routes', 'first');
+    expect(result).toMatchObject({ ok: true, problems: [], dir: join(tmp, 'first', 'lambda') });
+    const compiled = compileAll('routes');
+    const tables = compiled.webhooks.flatMap((w) => [
+      `${w.name}.json`,
+      `${w.name}.rules`,
+      ...w.files.keys(),
+    ]);
+    const expected = ['index.mjs', 'manifest.json', ...tables.map((t) => `tables/${t}`)];
+    expect(Object.keys(snapshot(result.dir!)).sort()).toEqual(expected.sort());
+    expect(readdirSync(join(tmp, 'first')).sort()).toEqual(['lambda', 'meta.json']);
+    expect(readFileSync(join(result.dir!, 'index.mjs'), 'utf8')).toMatch(/export\s*\{/);
+  });
+
+  it('writes the manifest it returns, with every field', async () => {
+    const result = await build('routes', 'manifest');
+    const onDisk = JSON.parse(readFileSync(join(result.dir!, 'manifest.json'), 'utf8')) as Manifest;
+    expect(onDisk).toEqual(result.manifest);
+    const compiled = compileAll('routes');
+    const webhooks = Object.fromEntries(
+      compiled.webhooks.map((w) => [
+        w.name,
+        { rules: w.table.rules.length, hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      ]),
+    );
+    expect(onDisk).toEqual({
+      tableHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      sourceHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      gitRevision: gitHead(),
+      builtAt: '2025-12-01T00:00:00.000Z',
+      schemaVersion: SCHEMA_VERSION,
+      webhooks,
+    });
+  });
+
+  it('hashes each table with its rules and key files, and the tables together by name', async () => {
+    const result = await build('routes', 'hashes');
+    const m = result.manifest!;
+    const names = Object.keys(m.webhooks).sort();
+    const files = snapshot(result.dir!);
+    for (const name of names) {
+      const hash = createHash('sha256').update(
+        readFileSync(join(result.dir!, 'tables', `${name}.json`)),
+      );
+      const keys = Object.keys(files)
+        .filter((f) => f.startsWith(`tables/${name}.`) && /\.(keys|rules)$/.test(f))
+        .sort();
+      for (const f of keys) hash.update(`\0${f.slice(7)}\0`).update(Buffer.from(files[f]!, 'hex'));
+      expect(m.webhooks[name]!.hash).toBe(hash.digest('hex'));
+    }
+    expect(m.tableHash).toBe(sha256(names.map((n) => `${n}:${m.webhooks[n]!.hash}\n`).join('')));
+  });
+
+  it('hashes every source file read, by its path inside routes/', async () => {
+    const result = await build('routes', 'sources');
+    const sources = ['lists/managers.csv', 'lists/vip.txt', 'sales.yaml', 'support.yaml'];
+    const text = sources.map((p) => `${p}\0${readFileSync(join('routes', p), 'utf8')}\0`).join('');
+    expect(result.manifest!.sourceHash).toBe(sha256(text));
+  });
+
+  it('builds byte-identical artifacts from identical sources in different directories', async () => {
+    const copy = join(tmp, 'routes-copy');
+    cpSync('routes', copy, { recursive: true });
+    const a = await build('routes', 'same-a');
+    const b = await build(copy, 'same-b');
+    expect(b.manifest!.tableHash).toBe(a.manifest!.tableHash);
+    expect(b.manifest!.sourceHash).toBe(a.manifest!.sourceHash);
+    const tablesA = snapshot(join(a.dir!, 'tables'));
+    expect(Object.keys(tablesA).length).toBeGreaterThan(0);
+    expect(snapshot(join(b.dir!, 'tables'))).toEqual(tablesA);
+    expect(snapshot(b.dir!)).toEqual(snapshot(a.dir!));
+  });
+
+  it('changes the hashes when a source changes', async () => {
+    const copy = join(tmp, 'routes-changed');
+    cpSync('routes', copy, { recursive: true });
+    const sales = join(copy, 'sales.yaml');
+    writeFileSync(sales, readFileSync(sales, 'utf8').replace('380441111199', '380441111198'));
+    const a = await build('routes', 'change-a');
+    const b = await build(copy, 'change-b');
+    expect(b.manifest!.sourceHash).not.toBe(a.manifest!.sourceHash);
+    expect(b.manifest!.tableHash).not.toBe(a.manifest!.tableHash);
+    expect(b.manifest!.webhooks.support).toEqual(a.manifest!.webhooks.support);
+  });
+
+  it('leaves the previous artifact untouched when the build fails', async () => {
+    const good = await build('routes', 'kept');
+    const before = snapshot(join(tmp, 'kept'));
+    const broken = 'test/fixtures/broken/unknown-list';
+    const failed = await build(broken, 'kept');
+    expect(failed).toEqual({ ok: false, problems: compileAll(broken).problems });
+    expect(failed.problems.map(formatProblem)).toEqual([
+      `${broken}/sales.yaml:9:27: rule "vip": unknown list "vips" (lists defined: vip, blocked)`,
+    ]);
+    expect(snapshot(join(tmp, 'kept'))).toEqual(before);
+    expect(readdirSync(join(tmp, 'kept')).sort()).toEqual(['lambda', 'meta.json']);
+    expect(good.ok).toBe(true);
+  });
+
+  it('replaces the previous artifact on a successful rebuild without leaving staging directories', async () => {
+    const other = await build('test/fixtures/broken/ok-leading-zero-caller', 'rebuilt');
+    const result = await build('routes', 'rebuilt');
+    const fresh = await build('routes', 'fresh');
+    expect(result.manifest!.tableHash).not.toBe(other.manifest!.tableHash);
+    expect(readdirSync(join(tmp, 'rebuilt')).sort()).toEqual(['lambda', 'meta.json']);
+    expect(snapshot(result.dir!)).toEqual(snapshot(fresh.dir!));
+  });
+});
+
+describe('tableFiles', () => {
+  it('writes every compiled rule to the rules file and points the table at that file', () => {
+    const sales = compileAll('routes').webhooks.find((w) => w.name === 'sales')!;
+    const { json, rules } = tableFiles('sales', sales.table);
+    const lines = new RuleLines(rules, sales.table.rules.length);
+    expect(sales.table.rules.map((_, i) => lines.get(i))).toEqual(sales.table.rules);
+    expect(JSON.parse(json).rules).toEqual({
+      file: 'sales.rules',
+      count: sales.table.rules.length,
+    });
+  });
+});

@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { loadYaml, pointerSegment } from '../../../src/compiler/load/load-yaml.ts';
+import { formatProblem } from '../../../src/compiler/problem.ts';
+
+const NESTED = [
+  'default:',
+  '  schema: 26076',
+  'rules:',
+  '  - id: vip',
+  '    when: { caller: ["380441112233", "380501234567"] }',
+  '',
+].join('\n');
+
+function where(text: string, pointer: string, key = false): string {
+  const { line, col } = loadYaml('routes/sales.yaml', text).locate(pointer, key);
+  return `${line}:${col}`;
+}
+
+describe('loadYaml positions', () => {
+  it.each([
+    ['', false, '1:1'],
+    ['/default', false, '2:3'],
+    ['/default', true, '1:1'],
+    ['/default/schema', false, '2:11'],
+    ['/default/schema', true, '2:3'],
+    ['/rules/0', false, '4:5'],
+    ['/rules/0/id', false, '4:9'],
+    ['/rules/0/when/caller', true, '5:13'],
+    ['/rules/0/when/caller/1', false, '5:38'],
+  ])('locates %s (key: %s) at %s', (pointer, key, expected) => {
+    expect(where(NESTED, pointer, key)).toBe(expected);
+  });
+
+  it('falls back to the nearest ancestor for a pointer that is not in the file', () => {
+    expect(where(NESTED, '/rules/0/route/schema')).toBe('4:5');
+    expect(where(NESTED, '/nope/deeper')).toBe('1:1');
+  });
+
+  it('falls back to the value of the nearest ancestor when a key is asked for but missing', () => {
+    expect(where(NESTED, '/rules/0/route', true)).toBe('4:5');
+  });
+
+  it('locates keys that need JSON pointer escaping', () => {
+    const text = 'lists:\n  a/b: [1]\n  c~d: [2]\n';
+    expect(where(text, `/lists/${pointerSegment('a/b')}`, true)).toBe('2:3');
+    expect(where(text, `/lists/${pointerSegment('c~d')}/0`)).toBe('3:9');
+  });
+
+  it('names the file it was given in every location', () => {
+    expect(loadYaml('routes/x.yaml', 'a: 1\n').locate('/a')).toEqual({
+      file: 'routes/x.yaml',
+      line: 1,
+      col: 4,
+    });
+  });
+});
+
+describe('loadYaml values', () => {
+  it.each([
+    ['0441112233', '0441112233'],
+    ['+380441112233', '+380441112233'],
+    ['007', '007'],
+    ['12345678901234567890', '12345678901234567890'],
+    ['99999999999999999', '99999999999999999'],
+    ['"0441112233"', '0441112233'],
+    ['380441112233', 380441112233],
+    ['26076', 26076],
+    ['1.50', 1.5],
+    ['true', true],
+    ['spring', 'spring'],
+  ])('reads the scalar %s as %j', (written, value) => {
+    expect(loadYaml('f.yaml', `v: ${written}\n`).data).toEqual({ v: value });
+  });
+
+  it('keeps leading zeros in a list and in a key', () => {
+    const data = loadYaml('f.yaml', 'blocked: [0441112233, 0501234567]\n0441: x\n').data;
+    expect(data).toEqual({ blocked: ['0441112233', '0501234567'], '0441': 'x' });
+  });
+
+  it('resolves aliases, keeping the digits of an aliased leading-zero number', () => {
+    const text = 'base: &b { schema: 111 }\nuse: *b\nlist: [&n 0441, *n]\n';
+    const source = loadYaml('f.yaml', text);
+    expect(source.problems).toEqual([]);
+    expect(source.data).toEqual({
+      base: { schema: 111 },
+      use: { schema: 111 },
+      list: ['0441', '0441'],
+    });
+  });
+
+  it('locates a value reached through an alias at the anchored node', () => {
+    const text = 'base: &b { schema: 111 }\nuse: *b\n';
+    expect(where(text, '/use/schema')).toBe('1:20');
+  });
+
+  it('reads an empty file and a comment-only file as null, without problems', () => {
+    for (const text of ['', '# only a comment\n']) {
+      const source = loadYaml('f.yaml', text);
+      expect({ data: source.data, problems: source.problems }).toEqual({
+        data: null,
+        problems: [],
+      });
+    }
+  });
+});
+
+describe('loadYaml problems', () => {
+  function problems(text: string): { data: unknown; lines: string[] } {
+    const source = loadYaml('routes/sales.yaml', text);
+    return { data: source.data, lines: source.problems.map(formatProblem) };
+  }
+
+  it('reports a duplicate key at its second occurrence, naming the first', () => {
+    expect(problems('default:\n  schema: 1\ndefault:\n  schema: 2\n').lines).toEqual([
+      'routes/sales.yaml:3:1: duplicate key "default" (first at routes/sales.yaml:1:1)',
+    ]);
+  });
+
+  it('reports a duplicate key inside a rule', () => {
+    const text = 'rules:\n  - id: a\n    route: { schema: 1 }\n    id: b\n';
+    expect(problems(text).lines).toEqual([
+      'routes/sales.yaml:4:5: duplicate key "id" (first at routes/sales.yaml:2:5)',
+    ]);
+  });
+
+  it('reports a syntax error with its position and without the library trailer', () => {
+    expect(problems('a:\n  b: 1\n c: 2\n')).toEqual({
+      data: undefined,
+      lines: ['routes/sales.yaml:3:1: YAML: All mapping items must start at the same column'],
+    });
+  });
+
+  it('reports tabs used as indentation', () => {
+    expect(problems('rules:\n\t- id: a\n').lines).toEqual([
+      'routes/sales.yaml:2:1: YAML: Tabs are not allowed as indentation',
+    ]);
+  });
+
+  it('rejects a file holding several documents', () => {
+    expect(problems('default: { schema: 1 }\n---\ndefault: { schema: 2 }\n').lines).toEqual([
+      'routes/sales.yaml:2:1: YAML: a routes file holds one YAML document (remove the extra `---`)',
+    ]);
+  });
+});
+
+describe('loadYaml merge keys', () => {
+  it('merges `<<: *anchor` with explicit keys winning', () => {
+    const text = 'base: &b { to: ["380441111111"], schema: 2 }\nroute:\n  <<: *b\n  schema: 3\n';
+    expect(loadYaml('routes/sales.yaml', text).data).toEqual({
+      base: { to: ['380441111111'], schema: 2 },
+      route: { to: ['380441111111'], schema: 3 },
+    });
+  });
+});
+
+describe('loadYaml written scalars', () => {
+  it('keeps non-string scalars exactly as written, for comparing values as strings', () => {
+    const source = loadYaml(
+      'routes/sales.yaml',
+      'when: { v: 1.50, h: 0x1F, b: True, n: 12, s: "1.50" }\n',
+    );
+    expect(['v', 'h', 'b', 'n', 's'].map((k) => source.written(`/when/${k}`))).toEqual([
+      '1.50',
+      '0x1F',
+      'True',
+      '12',
+      undefined,
+    ]);
+  });
+});
