@@ -1,8 +1,9 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildAll } from '../compiler/emit/build.ts';
+import { plural, tally } from '../compiler/problem.ts';
 import { allowFlags, flag, parseArgs } from './args.ts';
-import { plural, printProblems, tally } from './report.ts';
+import { printProblems } from './report.ts';
 
 /** `routes build [--routes DIR] [--out DIR]`: compile every webhook and bundle build/lambda/. */
 export async function run(argv: string[]): Promise<number> {

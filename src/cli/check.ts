@@ -1,6 +1,7 @@
 import { compileAll } from '../compiler/pipeline.ts';
+import { plural, tally } from '../compiler/problem.ts';
 import { allowFlags, flag, parseArgs, UsageError } from './args.ts';
-import { plural, printProblems, tally } from './report.ts';
+import { printProblems } from './report.ts';
 
 /** `routes check [--routes DIR] [--format text|github]`: validate and analyse every webhook. */
 export async function run(argv: string[]): Promise<number> {

@@ -7,18 +7,6 @@ export function printProblems(problems: Problem[], format: 'text' | 'github' = '
   }
 }
 
-/** One-line tally, OPA style: `2 errors, 1 warning`. */
-export function tally(problems: Problem[]): string {
-  const errors = problems.filter((p) => p.severity === 'error').length;
-  const warnings = problems.length - errors;
-  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
-}
-
-/** `1 rule`, `2 rules`. */
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
 // Workflow commands: https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 function annotation(p: Problem): string {
   const esc = (s: string) =>

@@ -40,3 +40,15 @@ export function formatProblem(p: Problem): string {
   const tag = p.severity === 'warning' ? 'warning: ' : '';
   return `${p.file}:${p.line}:${p.col}: ${tag}${p.message}`;
 }
+
+/** One-line tally, OPA style: `2 errors, 1 warning`. */
+export function tally(problems: Problem[]): string {
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
+  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+}
+
+/** `1 rule`, `2 rules`. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

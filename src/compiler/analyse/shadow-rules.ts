@@ -1,4 +1,4 @@
-import type { ShadowRule } from './shadow.ts';
+import type { ShadowRule } from './shadow-input.ts';
 import { isFullTest, makeTest, type StrTest, setEmpty } from './shadow-strings.ts';
 import { internTime, type TimeSet, timeExtent } from './shadow-time.ts';
 

@@ -9,26 +9,11 @@
 import { candidatesFor, covers, regionOf, singleCover } from './shadow-cover.ts';
 import { BudgetExceededError, type CoverCtx } from './shadow-ctx.ts';
 import { RuleIndex } from './shadow-index.ts';
+import type { Shadowed, ShadowRule } from './shadow-input.ts';
 import { type NormRule, normalizeRule } from './shadow-rules.ts';
 import type { TimeSet } from './shadow-time.ts';
 
-/** The strings a test accepts. */
-export type ValueSet =
-  | { kind: 'values'; values: string[]; negate: boolean }
-  | { kind: 'prefixes'; prefixes: string[]; negate: boolean }
-  | { kind: 'opaque'; key: string };
-
-/** A rule as the analysis sees it: the AND of its tests and its time test. */
-export interface ShadowRule {
-  tests: { param: string; set: ValueSet }[];
-  time: { week: Uint8Array; closed: readonly string[]; negate: boolean } | null;
-}
-
-/** A rule that can never answer, and earlier rules that together take all its calls. */
-export interface Shadowed {
-  index: number;
-  by: number[];
-}
+export type { Shadowed, ShadowRule, ValueSet } from './shadow-input.ts';
 
 /** Work units one rule may spend (cells times candidates, roughly) before it is skipped. */
 const DEFAULT_BUDGET = 200_000;
