@@ -1,4 +1,5 @@
-import { FILTER_MIX, findKey, firstSlot, HASH_START, hashStep, type KeyHash } from './keys.ts';
+import { HASH_START, hashStep } from './fnv.ts';
+import { FILTER_MIX, findKey, firstSlot, type KeyHash } from './keys.ts';
 import { keyOf } from './normalize.ts';
 import { CallScope, type Params } from './scope.ts';
 import { branchOf, splitBucket } from './split.ts';

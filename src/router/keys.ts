@@ -134,21 +134,6 @@ export interface KeyHash {
   lengths: Uint8Array;
 }
 
-/** FNV-1a offset basis: the hash of ''. */
-export const HASH_START = 0x811c9dc5 | 0;
-
-/** One FNV-1a step: the hash of a string extended by the character `code`. */
-export function hashStep(hash: number, code: number): number {
-  return Math.imul(hash ^ code, 0x01000193);
-}
-
-/** The hash of a whole key, as `decide` computes it while reading a value. */
-export function hashKey(key: string): number {
-  let hash = HASH_START;
-  for (let i = 0; i < key.length; i++) hash = hashStep(hash, key.charCodeAt(i));
-  return hash;
-}
-
 /** Multiplier spreading a hash over the filter's bits (Knuth's golden-ratio constant). */
 export const FILTER_MIX = 0x9e3779b1 | 0;
 

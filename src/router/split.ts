@@ -1,18 +1,14 @@
+import { hashUtf8 } from './fnv.ts';
 import type { SplitBranch, Target } from './types.ts';
 
 /**
- * The split bucket of a caller: 32-bit FNV-1a over the UTF-16 code units of the caller's normalised
+ * The split bucket of a caller: 32-bit FNV-1a over the UTF-8 bytes of the caller's normalised
  * value (its digits for a phone number), modulo the total weight. FNV-1a is fixed by its spec, so
  * the same caller lands on the same branch on every instance, runtime version and deploy that keeps
  * the branches; test/router/split.test.ts pins known values.
  */
 export function splitBucket(caller: string, total: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < caller.length; i++) {
-    hash ^= caller.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0) % total;
+  return hashUtf8(caller) % total;
 }
 
 /** The index of the branch owning `bucket`: the first whose cumulative weight exceeds it. */

@@ -78,7 +78,7 @@ export interface AnchorRuns {
   /** keys.length + 1 offsets into `rules`. */
   start: number[];
   rules: number[];
-  /** Each key's hash (`hashKey` in router/keys.ts), so loading never reads the keys' characters. */
+  /** Each key's hash (`hashUnits` in router/fnv.ts), so loading never reads the keys' characters. */
   hashes: number[];
 }
 

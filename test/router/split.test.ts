@@ -29,6 +29,11 @@ describe('splitBucket', () => {
     ['380501112234', 2098271475],
     ['380441112233', 1881124313],
     ['77011234567', 2312979592],
+    // FNV-1a is defined on bytes: non-ASCII callers hash their UTF-8 encoding.
+    ['й', 2529392258],
+    ['€', 697271083],
+    ['😀', 866293256],
+    ['caller-é', 1929759721],
   ])('hashes %j to the pinned FNV-1a value %i', (caller, hash) => {
     expect(splitBucket(caller, 2 ** 32)).toBe(hash);
   });

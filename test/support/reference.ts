@@ -2,6 +2,7 @@
 // side of test/router/differential.test.ts. It shares no code with src/compiler or src/router:
 // it reads the YAML itself and, for every call, walks the rules top to bottom and evaluates each
 // test literally. Slow and obvious on purpose; nothing here is indexed or precompiled.
+import { Buffer } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -80,11 +81,11 @@ export function refNormalize(raw: string): string {
   return phone ? value.replace(/[^0-9]/g, '') : value;
 }
 
-/** 32-bit FNV-1a over the UTF-16 code units of `text`, in BigInt arithmetic so it is obviously right. */
+/** 32-bit FNV-1a over the UTF-8 bytes of `text`, in BigInt arithmetic so it is obviously right. */
 export function referenceFnv1a(text: string): number {
   let hash = 0x811c9dc5n;
-  for (let i = 0; i < text.length; i++) {
-    hash = ((hash ^ BigInt(text.charCodeAt(i))) * 0x01000193n) % 0x100000000n;
+  for (const byte of Buffer.from(text, 'utf8')) {
+    hash = ((hash ^ BigInt(byte)) * 0x01000193n) % 0x100000000n;
   }
   return Number(hash);
 }

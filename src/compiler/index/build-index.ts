@@ -1,6 +1,6 @@
 // Index pass: files every rule under its most selective anchor (see IndexData in
 // src/router/types.ts). Each condition offers its anchor through its registry entry.
-import { hashKey } from '../../router/keys.ts';
+import { hashUnits } from '../../router/fnv.ts';
 import type { AnchorRuns, IndexData, ParamIndexData } from '../../router/types.ts';
 import type { AnchorOption } from '../conditions/condition.ts';
 import { anchorOf } from '../conditions/registry.ts';
@@ -123,7 +123,7 @@ function runs(entries: Map<string, number[]>): AnchorRuns {
     start.push(rules.length);
   }
   const keys = sorted.map(([key]) => key);
-  return { keys, start, rules, hashes: keys.map(hashKey) };
+  return { keys, start, rules, hashes: keys.map(hashUnits) };
 }
 
 // Plain code-unit order: deterministic and locale-independent.
