@@ -1,6 +1,6 @@
 // Value normalisation shared by the compiler (YAML values, list files, tables) and the router
 // (call parameters), so both sides of every comparison go through exactly the same rule
-// (CONTRACT §2): trim, and reduce a phone-looking value to its digits.
+// (docs/language.md, "How values compare"): trim, and reduce a phone-looking value to its digits.
 // Run-time code: no dependencies. It runs on every parameter of every call, so the common case
 // (an already-clean value) returns its input without allocating.
 
@@ -16,7 +16,7 @@ const MAX_KEY_DIGITS = 15;
 
 /** Trims `raw` and, when it is made only of digits, `+`, spaces, dashes and parentheses with at least one digit, keeps only the digits. */
 export function normalizeValue(raw: string): string {
-  const value = needsTrim(raw) ? raw.trim() : raw;
+  const value = trimValue(raw);
   let digits = 0;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
@@ -25,6 +25,21 @@ export function normalizeValue(raw: string): string {
   }
   if (digits === 0 || digits === value.length) return value;
   return onlyDigits(value);
+}
+
+/** Trims `raw` the way every comparison does (Unicode whitespace at both ends). */
+export function trimValue(raw: string): string {
+  return needsTrim(raw) ? raw.trim() : raw;
+}
+
+/** True when `s` is one or more ASCII digits: a normalised phone number, and nothing else normalises so. */
+export function isDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < ZERO || c > NINE) return false;
+  }
+  return true;
 }
 
 /** The numeric key of a digits-only string of 1 to 15 digits without a leading zero, else -1. */

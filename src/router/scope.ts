@@ -2,7 +2,7 @@
 // normalised values and local time. One CallScope per call, passed explicitly to every check;
 // nothing about a call lives in module state.
 import { type LocalTime, localTimeAt, parseCallDate } from './clock.ts';
-import { normalizeValue } from './normalize.ts';
+import { isDigits, normalizeValue, trimValue } from './normalize.ts';
 
 /** Call parameters as received: names as sent, values untrimmed. */
 export type Params = Readonly<Record<string, string | undefined>>;
@@ -73,6 +73,17 @@ export class CallScope {
     m.values[slot] = value;
     m.stamp[slot] = m.epoch;
     return value;
+  }
+
+  /** The parameter's value trimmed but otherwise as sent ('' when absent). */
+  written(slot: number): string {
+    const raw = this.params[this.memo.names[slot]!];
+    return typeof raw === 'string' ? trimValue(raw) : '';
+  }
+
+  /** True when the parameter is a phone number: `value(slot)` is then its digits. */
+  isPhone(slot: number): boolean {
+    return isDigits(this.value(slot));
   }
 
   /** The normalised caller, which split and table routes read. */

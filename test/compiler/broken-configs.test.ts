@@ -63,22 +63,22 @@ describe('the broken-config corpus', () => {
 describe('the positive control', () => {
   const dir = join(CORPUS, CONTROL);
 
-  it('keeps an unquoted leading-zero caller as the string written and reports nothing', () => {
+  it('keeps an unquoted leading-zero value as the string written and reports nothing', () => {
     const result = compileAll(dir);
     expect(result.problems).toEqual([]);
     expect(result.ok).toBe(true);
     const rule = result.webhooks[0]!.table.rules[0]!;
     const test: TestData = { op: 'eq', values: ['0441112233'] };
-    expect(rule.tests).toEqual([{ param: 'caller', test }]);
+    expect(rule.tests).toEqual([{ param: 'ivrnum', test }]);
   });
 
   it.each([
-    ['0441112233', 'local-caller'],
+    ['0441112233', 'ivr-extension'],
     ['441112233', null],
-  ])('routes caller %s to rule %s', (caller, id) => {
+  ])('routes ivrnum %s to rule %s', (ivrnum, id) => {
     const entry = compileAll(dir).webhooks[0]!;
     const table = loadTable(entry.table, (name) => entry.files.get(name)!);
-    expect(decide(table, { caller }, 0).rule?.id ?? null).toBe(id);
+    expect(decide(table, { ivrnum }, 0).rule?.id ?? null).toBe(id);
   });
 
   it('passes check with exit 0', async () => {

@@ -64,9 +64,7 @@ export function referenceDecide(hook: RefWebhook, call: RefCall, nowMs: number):
   for (const rule of hook.doc.rules ?? []) {
     const when = Object.entries(rule.when ?? {});
     const holds = when.every(([param, test]) =>
-      param === 'hours'
-        ? inHours(hook, test, call, nowMs)
-        : testHolds(hook, test, paramValue(call, param)),
+      param === 'hours' ? inHours(hook, test, call, nowMs) : testHolds(hook, test, call, param),
     );
     const target = holds ? routeTarget(hook, rule.route, call) : null;
     if (target !== null) return { ruleId: rule.id, target };
@@ -91,30 +89,60 @@ export function referenceFnv1a(text: string): number {
 }
 
 function paramValue(call: RefCall, param: string): string {
-  const raw = Object.hasOwn(call, param) ? call[param] : undefined;
-  // An absent parameter reads as empty: `exists: false` is "absent or empty".
-  return refNormalize(raw ?? '');
+  return refNormalize(written(call, param));
 }
 
-function testHolds(hook: RefWebhook, test: Yaml, value: string): boolean {
+/** The parameter trimmed, as sent; an absent parameter reads as empty (`exists: false` is "absent or empty"). */
+function written(call: RefCall, param: string): string {
+  const raw = Object.hasOwn(call, param) ? call[param] : undefined;
+  return (raw ?? '').trim();
+}
+
+/** A value made only of digits, `+`, spaces, dashes and parentheses, with at least one digit. */
+function isPhone(value: string): boolean {
+  return /^[0-9+ ()-]+$/.test(value) && /[0-9]/.test(value);
+}
+
+/** Both phone numbers: compare their digits; otherwise both as written. */
+function textPair(callValue: string, testValue: string): [string, string] {
+  const t = testValue.trim();
+  return isPhone(callValue) && isPhone(t)
+    ? [refNormalize(callValue), refNormalize(t)]
+    : [callValue, t];
+}
+
+function testHolds(hook: RefWebhook, test: Yaml, call: RefCall, param: string): boolean {
+  const value = paramValue(call, param);
   if (typeof test === 'string') return value === refNormalize(test);
-  if (Array.isArray(test)) return test.some((one) => testHolds(hook, one, value));
-  if (test.not !== undefined) return !testHolds(hook, test.not, value);
-  if (test.in !== undefined) return hook.lists.get(`${test.in}`)!.includes(value);
-  if (test.prefix !== undefined) {
-    return strings(test.prefix).some((p) => value.startsWith(refNormalize(p)));
+  if (Array.isArray(test)) return test.some((one) => testHolds(hook, one, call, param));
+  const keys = Object.keys(test);
+  const only = (...allowed: string[]) => keys.length > 0 && keys.every((k) => allowed.includes(k));
+  if (only('not')) return !testHolds(hook, test.not!, call, param);
+  if (only('in')) return hook.lists.get(`${test.in}`)!.includes(value);
+  if (only('prefix')) {
+    return strings(test.prefix!).some((p) => {
+      const [v, t] = textPair(written(call, param), p);
+      return v.startsWith(t);
+    });
   }
-  if (test.contains !== undefined) {
-    return strings(test.contains).some((s) => value.includes(refNormalize(s)));
+  if (only('contains')) {
+    return strings(test.contains!).some((s) => {
+      const [v, t] = textPair(written(call, param), s);
+      return v.includes(t);
+    });
   }
-  if (test.exists !== undefined) return (value !== '') === (test.exists === 'true');
-  // min/max: "is a number within the bounds"; a number is written in decimal.
-  if (!/^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$/.test(value)) return false;
-  const n = Number(value);
-  return (
-    (test.min === undefined || n >= Number(test.min)) &&
-    (test.max === undefined || n <= Number(test.max))
-  );
+  if (only('exists')) return (value !== '') === (test.exists === 'true');
+  if (only('min', 'max')) {
+    // "is a number within the bounds", the number read as written: sign and decimal point kept.
+    const text = written(call, param);
+    if (!/^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$/.test(text)) return false;
+    const n = Number(text);
+    return (
+      (test.min === undefined || n >= Number(test.min)) &&
+      (test.max === undefined || n <= Number(test.max))
+    );
+  }
+  throw new Error(`reference: unknown test ${JSON.stringify(test)}`);
 }
 
 function routeTarget(hook: RefWebhook, route: Route, call: RefCall): Target | null {

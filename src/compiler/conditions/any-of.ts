@@ -2,7 +2,9 @@
 import type { AnyOfData } from '../../router/conditions/any-of.ts';
 import { normalizeValue } from '../../router/normalize.ts';
 import type { TextAt } from '../model/ir.ts';
+import { error } from '../problem.ts';
 import { type CompilerCondition, noNames, texts } from './condition.ts';
+import { classed, neverAPhone } from './value-classes.ts';
 
 /** `name: [a, b]` as written. */
 export interface AnyOfSpec {
@@ -14,11 +16,16 @@ export const anyOf: CompilerCondition<AnyOfSpec, AnyOfData> = {
   form: { shape: 'values' },
   parse: (node) => ({ values: texts(node) }),
   resolve: noNames,
-  lower: (spec) => ({
-    op: 'any-of',
-    values: [...new Set(spec.values.map((v) => normalizeValue(v.text)))],
-  }),
+  lower(spec, ctx) {
+    for (const v of spec.values) {
+      const never = ctx.phoneParam ? neverAPhone(v.text, false) : null;
+      if (never) ctx.problems.push(error(v.loc, `${ctx.what}: ${never}`));
+    }
+    return { op: 'any-of', values: [...new Set(spec.values.map((v) => normalizeValue(v.text)))] };
+  },
   probes: (data) => data.values,
-  shadow: (data) => ({ value: { kind: 'values', values: data.values, negate: false } }),
+  shadow: (data) => ({
+    value: { kind: 'values', values: data.values.map(classed), negate: false },
+  }),
   anchor: (data) => ({ kind: 'eq', values: data.values, tier: 0 }),
 };

@@ -1,6 +1,6 @@
 // Build-time half of `name: { contains: s }` (run time: src/router/conditions/contains.ts).
 import type { ContainsData } from '../../router/conditions/contains.ts';
-import { normalizeValue } from '../../router/normalize.ts';
+import { trimValue } from '../../router/normalize.ts';
 import type { TextAt } from '../model/ir.ts';
 import { warning } from '../problem.ts';
 import { type CompilerCondition, field, noAnchor, noNames, opaque, texts } from './condition.ts';
@@ -16,10 +16,10 @@ export const contains: CompilerCondition<ContainsSpec, ContainsData> = {
   parse: (node) => ({ values: texts(field(node, 'contains')) }),
   resolve: noNames,
   lower(spec, ctx) {
-    const empty = spec.values.find((v) => normalizeValue(v.text) === '');
+    const empty = spec.values.find((v) => trimValue(v.text) === '');
     if (empty)
       ctx.problems.push(warning(empty.loc, `${ctx.what}: contains "" holds for every value`));
-    return { op: 'contains', values: [...new Set(spec.values.map((v) => normalizeValue(v.text)))] };
+    return { op: 'contains', values: [...new Set(spec.values.map((v) => trimValue(v.text)))] };
   },
   probes: (data) => data.values.map((v) => `a${v}b`),
   // Substring sets are not modelled: the analysis only lets an identical test cover this one.

@@ -2,7 +2,9 @@
 import type { EqData } from '../../router/conditions/eq.ts';
 import { normalizeValue } from '../../router/normalize.ts';
 import type { TextAt } from '../model/ir.ts';
+import { error } from '../problem.ts';
 import { type CompilerCondition, noNames, texts } from './condition.ts';
+import { classed, neverAPhone } from './value-classes.ts';
 
 /** `name: value` as written. */
 export interface EqSpec {
@@ -14,8 +16,14 @@ export const eq: CompilerCondition<EqSpec, EqData> = {
   form: { shape: 'value' },
   parse: (node) => ({ value: texts(node)[0]! }),
   resolve: noNames,
-  lower: (spec) => ({ op: 'eq', values: [normalizeValue(spec.value.text)] }),
+  lower(spec, ctx) {
+    const never = ctx.phoneParam ? neverAPhone(spec.value.text, false) : null;
+    if (never) ctx.problems.push(error(spec.value.loc, `${ctx.what}: ${never}`));
+    return { op: 'eq', values: [normalizeValue(spec.value.text)] };
+  },
   probes: (data) => data.values,
-  shadow: (data) => ({ value: { kind: 'values', values: data.values, negate: false } }),
+  shadow: (data) => ({
+    value: { kind: 'values', values: data.values.map(classed), negate: false },
+  }),
   anchor: (data) => ({ kind: 'eq', values: data.values, tier: 0 }),
 };

@@ -1,6 +1,7 @@
 // Build-time half of `name: { exists }` (run time: src/router/conditions/exists.ts).
 import type { ExistsData } from '../../router/conditions/exists.ts';
 import { type CompilerCondition, field, noAnchor, noNames } from './condition.ts';
+import { classed } from './value-classes.ts';
 
 /** `{ exists }` as written. */
 export interface ExistsSpec {
@@ -18,6 +19,6 @@ export const exists: CompilerCondition<ExistsSpec, ExistsData> = {
   lower: (spec) => ({ op: 'exists', value: spec.value }),
   probes: () => ['', 'x'],
   // Absent and empty read as ''; `exists: true` is every other value.
-  shadow: (data) => ({ value: { kind: 'values', values: [''], negate: data.value } }),
+  shadow: (data) => ({ value: { kind: 'values', values: [classed('')], negate: data.value } }),
   anchor: noAnchor,
 };

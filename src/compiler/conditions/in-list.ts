@@ -2,6 +2,7 @@
 import type { InData } from '../../router/conditions/in-list.ts';
 import type { TextAt } from '../model/ir.ts';
 import { type CompilerCondition, field, opaque, texts } from './condition.ts';
+import { classed } from './value-classes.ts';
 
 /** Lists up to this size take part in the exact shadow analysis; larger ones are opaque. */
 const EXACT_LIST = 10_000;
@@ -31,7 +32,7 @@ export const inList: CompilerCondition<InSpec, InData> = {
   shadow(data, ctx) {
     const list = ctx.lists[data.list]!;
     if (list.values!.length > EXACT_LIST) return opaque(`in:${list.name}`);
-    return { value: { kind: 'values', values: list.values!, negate: false } };
+    return { value: { kind: 'values', values: list.values!.map(classed), negate: false } };
   },
   anchor(data, ctx) {
     const list = ctx.lists[data.list]!;

@@ -1,9 +1,10 @@
 // Build-time half of `name: { prefix: p }` (run time: src/router/conditions/prefix.ts).
 import type { PrefixData } from '../../router/conditions/prefix.ts';
-import { normalizeValue } from '../../router/normalize.ts';
+import { isDigits, normalizeValue, trimValue } from '../../router/normalize.ts';
 import type { TextAt } from '../model/ir.ts';
-import { warning } from '../problem.ts';
-import { type CompilerCondition, field, noNames, texts } from './condition.ts';
+import { error, warning } from '../problem.ts';
+import { type CompilerCondition, field, noNames, opaque, texts } from './condition.ts';
+import { classedPrefixes, neverAPhone, prefixKeys } from './value-classes.ts';
 
 /** `{ prefix: ... }` as written. */
 export interface PrefixSpec {
@@ -16,15 +17,29 @@ export const prefix: CompilerCondition<PrefixSpec, PrefixData> = {
   parse: (node) => ({ values: texts(field(node, 'prefix')) }),
   resolve: noNames,
   lower(spec, ctx) {
-    const empty = spec.values.find((v) => normalizeValue(v.text) === '');
-    if (empty)
-      ctx.problems.push(warning(empty.loc, `${ctx.what}: prefix "" holds for every value`));
-    return { op: 'prefix', values: [...new Set(spec.values.map((v) => normalizeValue(v.text)))] };
+    for (const v of spec.values) {
+      if (trimValue(v.text) === '')
+        ctx.problems.push(warning(v.loc, `${ctx.what}: prefix "" holds for every value`));
+      const never = ctx.phoneParam ? neverAPhone(v.text, true) : null;
+      if (never) ctx.problems.push(error(v.loc, `${ctx.what}: ${never}`));
+    }
+    return { op: 'prefix', values: [...new Set(spec.values.map((v) => trimValue(v.text)))] };
   },
-  // The prefix itself, one digit longer, and a whole phone-length value (or any longer value).
+  // The prefix, one digit longer, and a whole phone-length value (or any longer text).
   probes: (data) =>
-    data.values.flatMap((p) => [p, `${p}0`, /^\d+$/.test(p) ? p.padEnd(12, '5') : `${p}x`]),
-  shadow: (data) => ({ value: { kind: 'prefixes', prefixes: data.values, negate: false } }),
-  anchor: (data) =>
-    data.values.includes('') ? null : { kind: 'prefix', values: data.values, tier: 2 },
+    data.values.flatMap((p) => {
+      const digits = normalizeValue(p);
+      if (!isDigits(digits)) return [p, `${p}x`];
+      return [p, `${digits}0`, digits.padEnd(12, '5')];
+    }),
+  shadow(data) {
+    const prefixes = data.values.map(classedPrefixes);
+    if (prefixes.some((p) => p === null)) return opaque(JSON.stringify(data));
+    return { value: { kind: 'prefixes', prefixes: prefixes.flat() as string[], negate: false } };
+  },
+  anchor(data) {
+    const keys = data.values.map(prefixKeys);
+    if (keys.some((k) => k === null)) return null;
+    return { kind: 'prefix', values: [...new Set(keys.flat() as string[])], tier: 2 };
+  },
 };

@@ -1,7 +1,8 @@
 // `name: { contains: s }`: the parameter contains any of the strings (URLs, UTM content).
 import { quote, type RouterCondition, valueWhy } from './condition.ts';
+import { anyText } from './text-match.ts';
 
-/** Compiled `{ contains: ... }`: the distinct normalised strings. */
+/** Compiled `{ contains: ... }`: the distinct strings, trimmed, as written. */
 export interface ContainsData {
   op: 'contains';
   values: string[];
@@ -9,18 +10,7 @@ export interface ContainsData {
 
 /** Run-time half of `{ contains: ... }`. */
 export const contains: RouterCondition<ContainsData> = {
-  compile(data, at) {
-    const slot = at.slot;
-    const [only] = data.values;
-    if (data.values.length === 1 && only !== undefined)
-      return (call) => call.value(slot).includes(only);
-    const values = data.values;
-    return (call) => {
-      const value = call.value(slot);
-      for (const s of values) if (value.includes(s)) return true;
-      return false;
-    };
-  },
+  compile: (data, at) => anyText(data.values, 'includes', at.slot),
   describe: (data) => `contains ${data.values.map(quote).join(' or ')}`,
   why: valueWhy,
 };

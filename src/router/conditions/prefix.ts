@@ -1,7 +1,8 @@
 // `name: { prefix: p }`: the parameter starts with any of the prefixes.
 import { quote, type RouterCondition, valueWhy } from './condition.ts';
+import { anyText } from './text-match.ts';
 
-/** Compiled `{ prefix: ... }`: the distinct normalised prefixes. */
+/** Compiled `{ prefix: ... }`: the distinct prefixes, trimmed, as written. */
 export interface PrefixData {
   op: 'prefix';
   values: string[];
@@ -9,19 +10,7 @@ export interface PrefixData {
 
 /** Run-time half of `{ prefix: ... }`. */
 export const prefix: RouterCondition<PrefixData> = {
-  compile(data, at) {
-    const slot = at.slot;
-    // One value (the usual case): no callback, which would be a closure allocated per call.
-    const [only] = data.values;
-    if (data.values.length === 1 && only !== undefined)
-      return (call) => call.value(slot).startsWith(only);
-    const values = data.values;
-    return (call) => {
-      const value = call.value(slot);
-      for (const p of values) if (value.startsWith(p)) return true;
-      return false;
-    };
-  },
+  compile: (data, at) => anyText(data.values, 'startsWith', at.slot),
   describe: (data) => `starts with ${data.values.map(quote).join(' or ')}`,
   why: valueWhy,
 };

@@ -1,4 +1,5 @@
-// `name: { min: n, max: n }`: the parameter is a decimal number within the bounds.
+// `name: { min: n, max: n }`: the parameter, read as a decimal number as written (sign and
+// decimal point kept, no phone normalisation), is within the bounds.
 import { type RouterCondition, valueWhy } from './condition.ts';
 
 /** Compiled `{ min, max }`; a missing bound is null. */
@@ -17,7 +18,7 @@ export const range: RouterCondition<RangeData> = {
     const { min, max } = data;
     const slot = at.slot;
     return (call) => {
-      const v = call.value(slot);
+      const v = call.written(slot);
       if (v === '' || !DECIMAL.test(v)) return false;
       const n = Number(v);
       return (min === null || n >= min) && (max === null || n <= max);
