@@ -5,6 +5,7 @@ import { loadYaml } from '../compiler/load/load-yaml.ts';
 import { displayDir } from '../compiler/load/source-files.ts';
 import { error, type Problem, sortProblems } from '../compiler/problem.ts';
 import { compileSchema, validateWith } from '../compiler/validate/validate.ts';
+import { parseCallDate } from '../router/clock.ts';
 
 /** One route test case, located in its file. */
 export interface RouteCase {
@@ -45,6 +46,11 @@ export function loadRouteCases(routesDir: string): { cases: RouteCase[]; problem
       const now = c.now === undefined ? null : Date.parse(c.now);
       if (now !== null && Number.isNaN(now))
         problems.push(error(source.locate(`/cases/${i}/now`), `"${c.now}" is not a valid instant`));
+      const date = c.call.date;
+      if (date !== undefined && parseCallDate(String(date)) === null) {
+        const why = `"${String(date)}" is not a call date YYYY-MM-DD HH:MM[:SS] (the router would ignore it and use the current time, so the case would depend on the day it runs)`;
+        problems.push(error(source.locate(`/cases/${i}/call/date`), why));
+      }
       cases.push({
         webhook,
         name: c.name,
@@ -56,6 +62,33 @@ export function loadRouteCases(routesDir: string): { cases: RouteCase[]; problem
     });
   }
   return { cases, problems: sortProblems(problems) };
+}
+
+/** Problems of cases that name a webhook or rule the routes do not have. */
+export function unknownNames(
+  cases: RouteCase[],
+  webhooks: readonly { name: string; table: { rules: { id: string }[] } }[],
+): Problem[] {
+  const problems: Problem[] = [];
+  const reported = new Set<string>();
+  for (const c of cases) {
+    const hook = webhooks.find((w) => w.name === c.webhook);
+    if (!hook) {
+      if (!reported.has(c.file)) {
+        reported.add(c.file);
+        const message = `route tests for webhook "${c.webhook}", which does not exist or has errors`;
+        problems.push(error({ file: c.file, line: 1, col: 1 }, message));
+      }
+      continue;
+    }
+    const rule = c.expect.rule;
+    const ids = hook.table.rules.map((r) => r.id);
+    if (rule !== undefined && !ids.includes(rule)) {
+      const message = `case "${c.name}": expects rule "${rule}", which ${c.webhook} does not have (rules: ${ids.join(', ')})`;
+      problems.push(error(c, message));
+    }
+  }
+  return problems;
 }
 
 interface RawCase {

@@ -55,7 +55,8 @@ function reason(table: Table, index: number, failed: number, call: CallScope): s
 
 function timeLine(table: Table, call: CallScope, params: Params): string {
   const zone = table.data.timezone ?? 'UTC';
-  return call.timeFromDate()
-    ? `date ${String(params.date).trim()} (${zone})`
-    : `now, ${new Date(call.now).toISOString()} (${zone})`;
+  const date = typeof params.date === 'string' ? params.date.trim() : '';
+  if (call.timeFromDate()) return `date ${date} (${zone})`;
+  const now = `now, ${new Date(call.now).toISOString()} (${zone})`;
+  return date === '' ? now : `${now}; date "${date}" is not YYYY-MM-DD HH:MM:SS, so it was ignored`;
 }

@@ -41,6 +41,56 @@ describe('routes check', () => {
     });
   });
 
+  it('checks route tests too: their schema, call dates, webhooks and rule ids', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'check-tests-'));
+    try {
+      writeFileSync(
+        join(dir, 'sales.yaml'),
+        '# yaml-language-server: $schema=../schema/routes.schema.json\ndefault: { schema: 1 }\nrules:\n  - { id: vip, when: { caller: "380441112233" }, route: { schema: 2 } }\n',
+      );
+      const cases = (...lines: string[]) => ['cases:', ...lines, ''].join('\n');
+      writeFileSync(
+        join(dir, 'sales.test.yaml'),
+        cases(
+          '  - { name: typo, call: { caller: "380441112233" }, expect: { shema: 2 } }',
+          '  - { name: day, call: { date: "15.12.2026 10:00" }, expect: { default: true } }',
+        ),
+      );
+      writeFileSync(
+        join(dir, 'ads.test.yaml'),
+        cases('  - { name: lost, call: {}, expect: { default: true } }'),
+      );
+      expect(await runCli(check, ['--routes', dir])).toEqual({
+        code: 1,
+        stdout: [
+          `${dir}/ads.test.yaml:1:1: route tests for webhook "ads", which does not exist or has errors`,
+          `${dir}/sales.test.yaml:2:63: cases[0].expect: unknown key "shema" (allowed: to, schema, default, rule)`,
+          '',
+        ].join('\n'),
+        stderr: 'check failed: 2 errors, 0 warnings\n',
+      });
+      writeFileSync(
+        join(dir, 'sales.test.yaml'),
+        cases(
+          '  - { name: typo, call: { caller: "380441112233" }, expect: { rule: vpi } }',
+          '  - { name: day, call: { date: "15.12.2026 10:00" }, expect: { default: true } }',
+        ),
+      );
+      expect(await runCli(check, ['--routes', dir])).toEqual({
+        code: 1,
+        stdout: [
+          `${dir}/ads.test.yaml:1:1: route tests for webhook "ads", which does not exist or has errors`,
+          `${dir}/sales.test.yaml:2:5: case "typo": expects rule "vpi", which sales does not have (rules: vip)`,
+          `${dir}/sales.test.yaml:3:32: "15.12.2026 10:00" is not a call date YYYY-MM-DD HH:MM[:SS] (the router would ignore it and use the current time, so the case would depend on the day it runs)`,
+          '',
+        ].join('\n'),
+        stderr: 'check failed: 3 errors, 0 warnings\n',
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('prints GitHub annotations with --format github', async () => {
     const dir = `${BROKEN}/empty-file`;
     const file = `${dir}/sales.yaml`;

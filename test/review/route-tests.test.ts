@@ -72,6 +72,27 @@ describe('loadRouteCases', () => {
     });
   });
 
+  it.each(['15.12.2026 10:00', '2026-12-15', '2026-02-30 10:00:00', '2026-12-15 25:00'])(
+    'refuses the malformed call date %j at its place',
+    (date) => {
+      write(
+        'sales.test.yaml',
+        `cases:\n  - name: weekday\n    call: { caller: "380441112233", date: "${date}" }\n    expect: { default: true }\n`,
+      );
+      expect(problems()).toEqual([
+        `${dir}/sales.test.yaml:3:43: "${date}" is not a call date YYYY-MM-DD HH:MM[:SS] (the router would ignore it and use the current time, so the case would depend on the day it runs)`,
+      ]);
+    },
+  );
+
+  it('accepts a call date with or without seconds', () => {
+    write(
+      'sales.test.yaml',
+      'cases:\n  - name: a\n    call: { date: "2026-12-15 10:00" }\n    expect: { default: true }\n  - name: b\n    call: { date: "2026-12-15 10:00:59" }\n    expect: { default: true }\n',
+    );
+    expect(problems()).toEqual([]);
+  });
+
   it('skips test files that start with _ and files that are not tests', () => {
     write('_draft.test.yaml', 'cases: nope\n');
     write('sales.yaml', 'default: { schema: 1 }\n');

@@ -117,7 +117,7 @@ describe('explain', () => {
 
   it('reads an invalid date as now, and says so', () => {
     expect(why({ caller: '77011234567', date: '2026-02-30 10:00:00' }).time).toBe(
-      'now, 2026-03-29T00:30:00.000Z (Europe/Kyiv)',
+      'now, 2026-03-29T00:30:00.000Z (Europe/Kyiv); date "2026-02-30 10:00:00" is not YYYY-MM-DD HH:MM:SS, so it was ignored',
     );
   });
 });
