@@ -39,6 +39,10 @@ not: Name
  */
 export type Name = string
 /**
+ * The call's local time (in `timezone`) is inside a window: `from` inclusive, `until` exclusive, a date alone meaning 00:00; either end may be left out. A list holds when any window does. For campaigns and one-off openings.
+ */
+export type DuringTest = (Window | [Window, ...(Window)[]])
+/**
  * A value (equals), a list of values (equals any), or one test object.
  */
 export type Test = (Scalar | [Scalar, ...(Scalar)[]] | TestObject)
@@ -46,6 +50,7 @@ export type Test = (Scalar | [Scalar, ...(Scalar)[]] | TestObject)
  * The inner test does not hold.
  */
 export type Test1 = (Scalar | [Scalar, ...(Scalar)[]] | TestObject)
+export type CountryCode = string
 
 /**
  * Routing rules for one Ringostat webhook number. The file stem is the webhook's name and URL path (routes/sales.yaml answers on /sales).
@@ -140,11 +145,25 @@ when?: When
 route: Route
 }
 /**
- * Call parameter name -> test; every entry must hold. Omit `when` to match every call.
+ * Call parameter name -> test; every entry must hold. `hours` and `during` test the call's time instead of a parameter. Omit `when` to match every call.
  */
 export interface When {
 hours?: HoursTest
-[k: string]: Test | HoursTest | undefined
+during?: DuringTest
+[k: string]: Test | HoursTest | DuringTest | undefined
+}
+/**
+ * A span of local time: `from` inclusive, `until` exclusive; either may be left out.
+ */
+export interface Window {
+/**
+ * The window opens at this local date (00:00) or date and time.
+ */
+from?: string
+/**
+ * The window closes at this local date (00:00) or date and time, exclusive.
+ */
+until?: string
 }
 export interface TestObject {
 /**
@@ -172,6 +191,10 @@ max?: number
  */
 exists?: boolean
 not?: Test1
+/**
+ * The value is a phone number of one of these countries (ISO 3166 codes; decided from the number's digits, +7 Russia and Kazakhstan told apart).
+ */
+country?: (CountryCode | [CountryCode, ...(CountryCode)[]])
 }
 /**
  * Where the call goes: exactly one of `to`, `schema`, `split`, `table`.

@@ -46,10 +46,7 @@ export function parseCallDate(value: string | undefined): LocalTime | null {
   if (year < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59) return null;
   if (second < 0 || second > 59) return null;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  return {
-    date: value.slice(at, at + 10),
-    minuteOfWeek: weekday(year, month, day) * 1440 + hour * 60 + minute,
-  };
+  return localTime(value.slice(at, at + 10), year, month, day, hour * 60 + minute);
 }
 
 interface ZoneClock {
@@ -91,13 +88,28 @@ export function daysInMonth(year: number, month: number): number {
 
 /** Day of the week of a calendar date, Monday = 0 .. Sunday = 6. */
 export function weekday(year: number, month: number, day: number): number {
-  // Days since 1970-01-01 (a Thursday, index 3), after Howard Hinnant's days_from_civil.
+  // 1970-01-01 was a Thursday, index 3.
+  return (((daysSinceEpoch(year, month, day) + 3) % 7) + 7) % 7;
+}
+
+/** Days from 1970-01-01 to a calendar date (negative before), after Howard Hinnant's days_from_civil. */
+export function daysSinceEpoch(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
   const doy = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + day - 1;
-  const days = era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return (((days - 719_468 + 3) % 7) + 7) % 7;
+  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
+}
+
+function localTime(date: string, year: number, month: number, day: number, m: number): LocalTime {
+  return { date, minuteOfWeek: weekday(year, month, day) * 1440 + m };
+}
+
+/** Local wall-clock minutes since 1970-01-01 00:00 of a local time (`during` windows). */
+export function epochMinute(time: LocalTime): number {
+  const d = time.date;
+  const days = daysSinceEpoch(Number(d.slice(0, 4)), Number(d.slice(5, 7)), Number(d.slice(8, 10)));
+  return days * 1440 + (time.minuteOfWeek % 1440);
 }
 
 /** The number written in `count` ASCII digits at `at`, or -1 if any of them is not a digit. */
@@ -140,7 +152,7 @@ function wallClock(format: Intl.DateTimeFormat, epochMs: number): LocalTime {
     else if (part.type === 'minute') minute = n;
   }
   const date = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
-  return { date, minuteOfWeek: weekday(year, month, day) * 1440 + hour * 60 + minute };
+  return localTime(date, year, month, day, hour * 60 + minute);
 }
 
 function pad(n: number, width: number): string {

@@ -35,7 +35,10 @@ export function loadSchedule(data: ScheduleData): Schedule {
 }
 
 /** True when `time` falls in an open minute of `schedule` and not on one of its closed dates. */
-export function isOpen(schedule: Schedule, time: LocalTime): boolean {
+export function isOpen(
+  schedule: Schedule,
+  time: Pick<LocalTime, 'date' | 'minuteOfWeek'>,
+): boolean {
   if (schedule.closed.size !== 0 && schedule.closed.has(time.date)) return false;
   const m = time.minuteOfWeek;
   // An out-of-range minute reads `undefined` and so counts as closed rather than throwing.

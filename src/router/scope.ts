@@ -1,7 +1,7 @@
 // The state of one call while it is routed: its parameters, the current instant, and memoised
 // normalised values and local time. One CallScope per call, passed explicitly to every check;
 // nothing about a call lives in module state.
-import { type LocalTime, localTimeAt, parseCallDate } from './clock.ts';
+import { epochMinute, type LocalTime, localTimeAt, parseCallDate } from './clock.ts';
 import { isDigits, normalizeValue, trimValue } from './normalize.ts';
 
 /** Call parameters as received: names as sent, values untrimmed. */
@@ -54,6 +54,7 @@ export class CallScope {
   private readonly memo: CallValues;
   private readonly timezone: string;
   private local: LocalTime | null;
+  private minute: number | null;
 
   constructor(memo: CallValues, params: Params, now: number, timezone: string) {
     this.memo = memo;
@@ -61,6 +62,7 @@ export class CallScope {
     this.now = now;
     this.timezone = timezone;
     this.local = null;
+    this.minute = null;
     memo.begin();
   }
 
@@ -100,6 +102,12 @@ export class CallScope {
   time(): LocalTime {
     this.local ??= parseCallDate(this.params.date) ?? localTimeAt(this.now, this.timezone);
     return this.local;
+  }
+
+  /** The call's local time as wall-clock minutes since 1970-01-01 00:00 (`during`). */
+  localMinute(): number {
+    this.minute ??= epochMinute(this.time());
+    return this.minute;
   }
 
   /** True when the call's time comes from its `date` parameter. */

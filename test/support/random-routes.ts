@@ -3,6 +3,7 @@
 // .txt), and routes of every kind (to, schema, split, table with its CSV file).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { ConditionKind } from '../../src/router/conditions/registry.ts';
 import { randomSchedule } from './random-schedules.ts';
 import { ALPHABETS, createRng, DATES, PARAMS, type Rng, writtenVariant } from './random-values.ts';
 
@@ -70,13 +71,9 @@ function ruleLines(ctx: Context, schedules: string[], index: number): string[] {
   // A rule without tests takes every call, and the compiler rejects all rules after it as shadowed.
   if (params.length === 0 && rng.chance(0.8)) params.push(rng.pick(PARAMS));
   const when = params.map((p) => `${p}: ${randomTest(ctx, p, true)}`);
-  if (schedules.length > 0 && rng.chance(0.35)) {
-    const name = rng.pick(schedules);
-    when.splice(
-      rng.int(when.length + 1),
-      0,
-      `hours: ${rng.chance(0.3) ? `{ not: ${name} }` : name}`,
-    );
+  for (const kind of TIME_KINDS) {
+    const entry = rng.chance(0.25) ? GENERATORS[kind](ctx, kind, schedules) : null;
+    if (entry !== null) when.splice(rng.int(when.length + 1), 0, `${kind}: ${entry}`);
   }
   const lines = when.length > 0 ? [`when: { ${when.join(', ')} }`] : [];
   // A table route answers only listed callers, so it need not be the last rule.
@@ -84,35 +81,78 @@ function ruleLines(ctx: Context, schedules: string[], index: number): string[] {
   return [...lines, `route: ${route}`, ...(index % 4 === 0 ? [`description: rule ${index}`] : [])];
 }
 
+/** A random test of one of the value kinds on `param` (`not` only at the top). */
 function randomTest(ctx: Context, param: string, allowNot: boolean): string {
-  const { rng } = ctx;
-  const alphabet = ALPHABETS[param]!;
-  switch (rng.int(allowNot ? 9 : 8)) {
-    case 0:
-    case 1:
-      return scalar(rng, writtenVariant(rng, rng.pick(alphabet)));
-    case 2:
-      return `[${[rng.pick(alphabet), rng.pick(alphabet)].map((v) => scalar(rng, v)).join(', ')}]`;
-    case 3:
-      return `{ in: ${listFor(ctx, param)} }`;
-    case 4:
-      return `{ prefix: ${oneOrMany(rng, () => fragment(rng, alphabet, true))} }`;
-    case 5:
-      return `{ contains: ${oneOrMany(rng, () => fragment(rng, alphabet, false))} }`;
-    case 6: {
-      const [low, high] = [rng.int(6), rng.int(6)].sort((a, b) => a - b) as [number, number];
-      return rng.pick([
-        `{ min: ${low} }`,
-        `{ max: ${high} }`,
-        `{ min: ${low}, max: ${high} }`,
-        `{ min: ${low}.5 }`,
-      ]);
-    }
-    case 7:
-      return `{ exists: ${rng.chance(0.5)} }`;
-    default:
-      return `{ not: ${randomTest(ctx, param, false)} }`;
-  }
+  const kinds = VALUE_KINDS.filter((k) => allowNot || k !== 'not');
+  // Equality twice as often: it is what most rules test.
+  const kind = ctx.rng.chance(0.15) ? 'eq' : ctx.rng.pick(kinds);
+  return GENERATORS[kind](ctx, param, []) ?? randomTest(ctx, param, allowNot);
+}
+
+/** A generator writes one condition of its kind as YAML (a `when` value), or null when it cannot here. */
+type Generator = (ctx: Context, param: string, schedules: string[]) => string | null;
+
+/** One generator per condition kind: a kind without one is a type error. */
+const GENERATORS = {
+  eq: (ctx, param) => scalar(ctx.rng, writtenVariant(ctx.rng, ctx.rng.pick(ALPHABETS[param]!))),
+  'any-of': (ctx, param) => {
+    const alphabet = ALPHABETS[param]!;
+    const values = [ctx.rng.pick(alphabet), ctx.rng.pick(alphabet)];
+    return `[${values.map((v) => scalar(ctx.rng, v)).join(', ')}]`;
+  },
+  in: (ctx, param) => `{ in: ${listFor(ctx, param)} }`,
+  prefix: (ctx, param) =>
+    `{ prefix: ${oneOrMany(ctx.rng, () => fragment(ctx.rng, ALPHABETS[param]!, true))} }`,
+  contains: (ctx, param) =>
+    `{ contains: ${oneOrMany(ctx.rng, () => fragment(ctx.rng, ALPHABETS[param]!, false))} }`,
+  range: (ctx) => {
+    const [low, high] = [ctx.rng.int(6), ctx.rng.int(6)].sort((a, b) => a - b) as [number, number];
+    return ctx.rng.pick([
+      `{ min: ${low} }`,
+      `{ max: ${high} }`,
+      `{ min: ${low}, max: ${high} }`,
+      `{ min: ${low}.5 }`,
+      `{ max: -${low} }`,
+    ]);
+  },
+  exists: (ctx) => `{ exists: ${ctx.rng.chance(0.5)} }`,
+  not: (ctx, param) => `{ not: ${randomTest(ctx, param, false)} }`,
+  country: (ctx) => {
+    const codes = [ctx.rng.pick(COUNTRIES), ctx.rng.pick(COUNTRIES)];
+    return ctx.rng.chance(0.6) ? `{ country: ${codes[0]} }` : `{ country: [${codes.join(', ')}] }`;
+  },
+  hours: (ctx, _param, schedules) => {
+    if (schedules.length === 0) return null;
+    const name = ctx.rng.pick(schedules);
+    return ctx.rng.chance(0.3) ? `{ not: ${name} }` : name;
+  },
+  during: (ctx) => {
+    const windows = Array.from({ length: 1 + ctx.rng.int(2) }, () => randomWindow(ctx.rng));
+    return windows.length === 1 ? windows[0]! : `[${windows.join(', ')}]`;
+  },
+} satisfies Record<ConditionKind, Generator>;
+
+const TIME_KINDS = ['hours', 'during'] as const;
+const VALUE_KINDS = (Object.keys(GENERATORS) as ConditionKind[]).filter(
+  (k) => !(TIME_KINDS as readonly string[]).includes(k),
+);
+/** Countries the random callers belong to, and some they do not. */
+const COUNTRIES = ['UA', 'KZ', 'RU', 'GB', 'US', 'CA', 'DE'];
+
+/** A `during` window over the dates random calls fall on; either end may be left out. */
+function randomWindow(rng: Rng): string {
+  const [a, b] = [rng.int(DATES.length), rng.int(DATES.length)].sort((x, y) => x - y) as [
+    number,
+    number,
+  ];
+  const from = `${DATES[a]}${rng.chance(0.5) ? ` ${rng.pick(['09:00', '10:30', '23:00'])}` : ''}`;
+  const until = b > a ? `${DATES[b]}${rng.chance(0.5) ? ' 12:00' : ''}` : `${DATES[a]} 23:59:59`;
+  const bounds = [
+    rng.chance(0.85) ? `from: "${from}"` : '',
+    rng.chance(0.85) || b === a ? `until: "${until.replace(/:59:59$/, ':59')}"` : '',
+  ].filter(Boolean);
+  if (bounds.length === 0) bounds.push(`from: "${from}"`);
+  return `{ ${bounds.join(', ')} }`;
 }
 
 /** A prefix (or any substring) of an alphabet value, as written; never one that normalises to "". */

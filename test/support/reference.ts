@@ -5,6 +5,8 @@
 import { Buffer } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import metadata from 'libphonenumber-js/min/metadata';
 import { parse } from 'yaml';
 import type { Target } from '../../src/router/types.ts';
 import { referenceIsOpen, referenceLocalTime } from './reference-hours.ts';
@@ -63,9 +65,11 @@ export function loadReference(routesDir: string, name: string): RefWebhook {
 export function referenceDecide(hook: RefWebhook, call: RefCall, nowMs: number): RefAnswer {
   for (const rule of hook.doc.rules ?? []) {
     const when = Object.entries(rule.when ?? {});
-    const holds = when.every(([param, test]) =>
-      param === 'hours' ? inHours(hook, test, call, nowMs) : testHolds(hook, test, call, param),
-    );
+    const holds = when.every(([param, test]) => {
+      if (param === 'hours') return inHours(hook, test, call, nowMs);
+      if (param === 'during') return inWindows(hook, test, call, nowMs);
+      return testHolds(hook, test, call, param);
+    });
     const target = holds ? routeTarget(hook, rule.route, call) : null;
     if (target !== null) return { ruleId: rule.id, target };
   }
@@ -132,6 +136,10 @@ function testHolds(hook: RefWebhook, test: Yaml, call: RefCall, param: string): 
     });
   }
   if (only('exists')) return (value !== '') === (test.exists === 'true');
+  if (only('country')) {
+    const region = referenceCountry(written(call, param));
+    return region !== null && strings(test.country!).includes(region);
+  }
   if (only('min', 'max')) {
     // "is a number within the bounds", the number read as written: sign and decimal point kept.
     const text = written(call, param);
@@ -168,6 +176,38 @@ function inHours(hook: RefWebhook, test: Yaml, call: RefCall, nowMs: number): bo
   const schedule = hook.doc.hours![negate ? `${test.not}` : `${test}`]!;
   const time = referenceLocalTime(hook.doc.timezone ?? 'UTC', call.date, nowMs);
   return referenceIsOpen(schedule, time) !== negate;
+}
+
+/** `during`: the call's local time, as `YYYY-MM-DD HH:MM`, is inside some window; a date alone is 00:00. */
+function inWindows(hook: RefWebhook, test: Yaml, call: RefCall, nowMs: number): boolean {
+  const t = referenceLocalTime(hook.doc.timezone ?? 'UTC', call.date, nowMs);
+  const hh = String(Math.floor(t.minute / 60)).padStart(2, '0');
+  const mm = String(t.minute % 60).padStart(2, '0');
+  const at = `${t.date} ${hh}:${mm}`;
+  const bound = (b: Yaml | undefined) =>
+    b === undefined ? undefined : `${b}`.length === 10 ? `${b} 00:00` : `${b}`;
+  const windows = (Array.isArray(test) ? test : [test]) as { from?: Yaml; until?: Yaml }[];
+  return windows.some((w) => {
+    const from = bound(w.from);
+    const until = bound(w.until);
+    return (from === undefined || at >= from) && (until === undefined || at < until);
+  });
+}
+
+/**
+ * The country of a phone number as libphonenumber names it: for a valid number in E.164 form its
+ * region, for any other number the region of its calling code when only one region uses that code.
+ */
+function referenceCountry(value: string): string | null {
+  if (!isPhone(value)) return null;
+  const digits = refNormalize(value);
+  const parsed = parsePhoneNumberFromString(`+${digits}`, { extract: false });
+  if (parsed?.isValid() && parsed.number === `+${digits}`) return parsed.country ?? null;
+  for (const length of [1, 2, 3]) {
+    const regions = metadata.country_calling_codes[digits.slice(0, length)];
+    if (regions) return regions.length === 1 ? regions[0]! : null;
+  }
+  return null;
 }
 
 /** A `.txt` list: one value per line; `#` at a line start or after a space starts a comment. */

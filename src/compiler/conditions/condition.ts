@@ -36,6 +36,8 @@ export interface ResolveContext {
   list(name: TextAt): number | null;
   /** The schedule's position, or null after reporting an unknown name (or a missing timezone). */
   schedule(name: TextAt): number | null;
+  /** Reports, once per webhook, that a condition at `loc` needs the webhook's `timezone`. */
+  needsTimezone(loc: Loc): void;
   inner(spec: InnerSpec): void;
 }
 

@@ -10,6 +10,8 @@ import type { YNode } from '../load/load-yaml.ts';
 import { anyOf } from './any-of.ts';
 import type { AnalysisContext, AnchorOption, CompilerCondition, ShadowPart } from './condition.ts';
 import { contains } from './contains.ts';
+import { country } from './country.ts';
+import { during } from './during.ts';
 import { eq } from './eq.ts';
 import { exists } from './exists.ts';
 import { hours } from './hours.ts';
@@ -28,7 +30,9 @@ export const COMPILER_CONDITIONS = {
   range,
   exists,
   not,
+  country,
   hours,
+  during,
 } satisfies { [K in ConditionKind]: CompilerCondition<unknown, ConditionDataMap[K]> };
 
 /** A kind's build-time entry. */

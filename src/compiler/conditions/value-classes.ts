@@ -18,6 +18,11 @@ export function classed(normalised: string): string {
   return (isDigits(normalised) ? PHONE : TEXT) + normalised;
 }
 
+/** Digit prefixes of phone numbers (`country`) in the shadow analysis' space. */
+export function phonePrefixes(prefixes: readonly string[]): string[] {
+  return prefixes.map((p) => PHONE + p);
+}
+
 /**
  * The strings a `prefix` value (trimmed, as written) accepts in the shadow analysis' space, as
  * prefixes; null when no prefix set says it exactly (`+` alone starts phone numbers as written).

@@ -207,9 +207,11 @@ function scalarKey(value: unknown, source: string | undefined): string {
 function scalarValue(value: unknown, source: string | undefined): unknown {
   if (typeof value === 'bigint') return source ?? value.toString();
   if (typeof value !== 'number' || source === undefined) return value;
-  // Only integer-looking sources can lose digits; 1.50 stays a number.
-  if (/^[-+]?\d+$/.test(source) && String(value) !== source) return source;
-  return value;
+  // Only integer-looking sources can lose digits (a `+`, leading zeros, past 2^53); 1.50 and -0
+  // stay numbers.
+  if (!/^[-+]?\d+$/.test(source)) return value;
+  const keep = source.startsWith('+') || /^-?0\d/.test(source) || !Number.isSafeInteger(value);
+  return keep ? source : value;
 }
 
 /** The node at a JSON pointer, or undefined. */

@@ -55,7 +55,8 @@ interface Check {
   y: RegExp;
   offset: number;
 }
-interface Plan {
+/** What decides libphonenumber's verdicts for one calling code (see the top of this file). */
+export interface Plan {
   depth: number;
   checks: Check[];
   roots: (TrieNode | undefined)[];
@@ -66,11 +67,12 @@ interface TrieNode {
   kids: (TrieNode | undefined)[];
 }
 /** The accessors libphonenumber's own code uses (metadata.js); not in its published types. */
-interface PlanApi {
+export interface PlanApi {
   nationalNumberPattern(): string;
   nationalPrefixForParsing(): string | undefined;
   nationalPrefixTransformRule(): string | undefined;
   leadingDigits(): string | undefined;
+  possibleLengths(): number[] | undefined;
   types(): unknown;
 }
 
@@ -107,7 +109,11 @@ function lookup(plan: Plan, digits: string, start: number): Verdict {
   return judge(digits);
 }
 
-function decides(plan: Plan, digits: string, start: number, k: number): boolean {
+/**
+ * True when libphonenumber answers the same for every completion of `digits` to its length once
+ * its first `k` national digits (from `start`) are known; the digits after them are placeholders.
+ */
+export function decides(plan: Plan, digits: string, start: number, k: number): boolean {
   if (k < plan.depth) return false;
   const pad = digits.length - start - k;
   for (const check of plan.checks) {
@@ -117,7 +123,8 @@ function decides(plan: Plan, digits: string, start: number, k: number): boolean 
   return true;
 }
 
-function buildPlan(cc: string): Plan | null {
+/** The plan of a calling code; null when its numbering plan is outside what the prefix reasoning covers. */
+export function buildPlan(cc: string): Plan | null {
   // Non-geographic codes (800, 882, ...) list the pseudo-country '001', selected by calling code.
   const countries: readonly string[] = metadata.country_calling_codes[cc] ?? [];
   const apis = countries.map((country) => planApi(country === '001' ? cc : country));
@@ -144,7 +151,8 @@ function buildPlan(cc: string): Plan | null {
   return { depth: Math.max(...offsets), checks, roots: [] };
 }
 
-function planApi(countryOrCode: string): PlanApi {
+/** libphonenumber's numbering plan accessors for a region (or a non-geographic calling code). */
+export function planApi(countryOrCode: string): PlanApi {
   const m = new Metadata();
   m.selectNumberingPlan(countryOrCode as Parameters<typeof m.selectNumberingPlan>[0]);
   return m.numberingPlan as unknown as PlanApi;

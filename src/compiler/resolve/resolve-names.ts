@@ -55,12 +55,14 @@ function resolveContext(
         ir.problems.push(error(name.loc, `${what}: unknown hours "${name.text}" (${hint})`));
         return null;
       }
-      if (!ir.timezone && !zone.reported) {
-        zone.reported = true;
-        const why = 'uses hours, so the webhook needs a `timezone` (like Europe/Kyiv)';
-        ir.problems.push(error(name.loc, `${what}: ${why}`));
-      }
+      ctx.needsTimezone(name.loc);
       return index;
+    },
+    needsTimezone(loc) {
+      if (ir.timezone || zone.reported) return;
+      zone.reported = true;
+      const why = `uses ${param}, so the webhook needs a \`timezone\` (like Europe/Kyiv)`;
+      ir.problems.push(error(loc, `${what}: ${why}`));
     },
     inner: (spec: InnerSpec) => compilerEntry(spec.kind).resolve(spec.spec, ctx),
   };

@@ -12,6 +12,8 @@ import type {
   WhyContext,
 } from './condition.ts';
 import { type ContainsData, contains } from './contains.ts';
+import { type CountryData, country } from './country.ts';
+import { type DuringData, during } from './during.ts';
 import { type EqData, eq } from './eq.ts';
 import { type ExistsData, exists } from './exists.ts';
 import { type HoursData, hours } from './hours.ts';
@@ -30,7 +32,9 @@ export interface ConditionDataMap {
   range: RangeData;
   exists: ExistsData;
   not: NotData<TestData>;
+  country: CountryData;
   hours: HoursData;
+  during: DuringData;
 }
 
 /** Every condition kind. */
@@ -46,7 +50,9 @@ export type TestData =
   | RangeData
   | ExistsData
   | NotData<TestData>
-  | HoursData;
+  | CountryData
+  | HoursData
+  | DuringData;
 
 // TestData is written out because `not` nests it; these two lines fail to compile when it and
 // ConditionDataMap disagree on the kinds.
@@ -64,11 +70,13 @@ export const ROUTER_CONDITIONS = {
   range,
   exists,
   not,
+  country,
   hours,
+  during,
 } satisfies { [K in ConditionKind]: RouterCondition<ConditionDataMap[K]> };
 
 /** The kinds that read the call's time rather than a parameter's value. */
-export const TIME_KINDS: ReadonlySet<ConditionKind> = new Set<ConditionKind>(['hours']);
+export const TIME_KINDS: ReadonlySet<ConditionKind> = new Set<ConditionKind>(['hours', 'during']);
 
 /** What `compileCheck` needs besides the data: see CheckContext. */
 export type CheckPlace = Omit<CheckContext, 'inner'>;

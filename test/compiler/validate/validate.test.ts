@@ -70,12 +70,12 @@ describe('validateRoutes', () => {
     [
       'an unknown key in a test object',
       '{ caller: { in: vip, pre: x } }',
-      '4:32: rules[0].when.caller: unknown key "pre" (allowed: in, prefix, contains, min, max, exists, not)',
+      '4:32: rules[0].when.caller: unknown key "pre" (allowed: in, prefix, contains, min, max, exists, not, country)',
     ],
     [
       'an unknown key inside not',
       '{ caller: { not: { inn: x } } }',
-      '4:30: rules[0].when.caller.not: unknown key "inn" (allowed: in, prefix, contains, min, max, exists, not)',
+      '4:30: rules[0].when.caller.not: unknown key "inn" (allowed: in, prefix, contains, min, max, exists, not, country)',
     ],
     ['an empty value list', '{ caller: [] }', '4:21: rules[0].when.caller: must not be empty'],
     [
@@ -86,7 +86,7 @@ describe('validateRoutes', () => {
     [
       'a null test',
       '{ caller: null }',
-      '4:21: rules[0].when.caller: a test is a value, a list of values, or one of { in | prefix | contains | min/max | exists | not }',
+      '4:21: rules[0].when.caller: a test is a value, a list of values, or one of { in | prefix | contains | min/max | exists | not | country }',
     ],
     [
       'hours given a list',
@@ -195,7 +195,7 @@ describe('validateRoutes messages found by the broken-config corpus', () => {
       'an empty test object',
       'default: { schema: 1 }\nrules:\n  - id: a\n    when: { caller: {} }\n    route: { schema: 2 }\n',
       [
-        'routes/sales.yaml:4:21: rules[0].when.caller: a test object takes one of: in, prefix, contains, min/max, exists, not',
+        'routes/sales.yaml:4:21: rules[0].when.caller: a test object takes one of: in, prefix, contains, min/max, exists, not, country',
       ],
     ],
     [

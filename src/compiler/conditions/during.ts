@@ -1,0 +1,107 @@
+// Build-time half of `during: { from, until }` (run time: src/router/conditions/during.ts).
+import { daysInMonth, daysSinceEpoch, epochMinute, localTimeAt } from '../../router/clock.ts';
+import { type DuringData, localMinute } from '../../router/conditions/during.ts';
+import type { YNode } from '../load/load-yaml.ts';
+import type { TextAt } from '../model/ir.ts';
+import { error, type Loc, warning } from '../problem.ts';
+import { type CompilerCondition, type LowerContext, noAnchor, opaque } from './condition.ts';
+
+/** One window as written. */
+interface WindowSpec {
+  from: TextAt | null;
+  until: TextAt | null;
+  loc: Loc;
+}
+
+/** `during` as written. */
+export interface DuringSpec {
+  windows: WindowSpec[];
+  loc: Loc;
+}
+
+const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?$/;
+
+/** Build-time half of `during`. */
+export const during: CompilerCondition<DuringSpec, DuringData> = {
+  form: { whenKey: 'during' },
+  parse: (node) => ({
+    windows: (node.kind === 'seq' ? node.items : [node]).map(windowSpec),
+    loc: node.loc,
+  }),
+  resolve(spec, ctx) {
+    ctx.needsTimezone(spec.loc);
+  },
+  lower(spec, ctx) {
+    const windows: DuringData['windows'] = [];
+    let ok = true;
+    for (const w of spec.windows) {
+      const from = w.from && minuteOf(w.from, ctx);
+      const until = w.until && minuteOf(w.until, ctx);
+      if (from === undefined || until === undefined) {
+        ok = false;
+        continue;
+      }
+      if (from !== null && until !== null && from >= until) {
+        const why = `the window from ${w.from!.text} until ${w.until!.text} is empty: until must come after from`;
+        ctx.problems.push(error(w.loc, `${ctx.what}: ${why}`));
+        ok = false;
+        continue;
+      }
+      warnIfOver(w, until, ctx);
+      windows.push({ from, until });
+    }
+    return ok ? { op: 'during', windows } : null;
+  },
+  // Both sides of every window end.
+  probes: (data) =>
+    data.windows.flatMap((w) =>
+      [w.from, w.until]
+        .filter((m): m is number => m !== null)
+        .flatMap((m) => [m - 1, m].map((x) => `${localMinute(x)}:00`)),
+    ),
+  // Date windows are not modelled: the analysis only lets identical windows cover each other.
+  shadow: (data) => opaque(JSON.stringify(data)),
+  anchor: noAnchor,
+};
+
+function windowSpec(node: YNode): WindowSpec {
+  const bound = (key: string): TextAt | null => {
+    const value = node.kind === 'map' ? node.entries.get(key)?.value : undefined;
+    return value?.kind === 'scalar' ? { text: value.text, loc: value.loc } : null;
+  };
+  return { from: bound('from'), until: bound('until'), loc: node.loc };
+}
+
+/** The local minute a bound names; undefined (reported) when it is no real date and time. */
+function minuteOf(bound: TextAt, ctx: LowerContext): number | undefined {
+  const m = LOCAL.exec(bound.text);
+  const [year, month, day, hour, minute] = (m?.slice(1) ?? []).map((x) => Number(x ?? 0));
+  const real =
+    m !== null &&
+    month! >= 1 &&
+    month! <= 12 &&
+    day! >= 1 &&
+    day! <= daysInMonth(year!, month!) &&
+    hour! <= 23 &&
+    minute! <= 59;
+  if (!real) {
+    const why = `"${bound.text}" is not a local date YYYY-MM-DD or date and time YYYY-MM-DD HH:MM`;
+    ctx.problems.push(error(bound.loc, `${ctx.what}: ${why}`));
+    return undefined;
+  }
+  return daysSinceEpoch(year!, month!, day!) * 1440 + hour! * 60 + minute!;
+}
+
+// A window that has ended matches no call any more: most likely a campaign left behind.
+function warnIfOver(w: WindowSpec, until: number | null, ctx: LowerContext): void {
+  if (until === null || ctx.timezone === null) return;
+  let now: number;
+  try {
+    now = epochMinute(localTimeAt(Date.now(), ctx.timezone));
+  } catch {
+    return;
+  }
+  if (until > now) return;
+  const why = `the window until ${w.until!.text} has ended, so it matches no call`;
+  ctx.problems.push(warning(w.loc, `${ctx.what}: ${why}`));
+}
