@@ -159,6 +159,23 @@ describe('createHandler status codes', () => {
     );
   });
 
+  // 64 KiB is 1 mod 3: the sizes around it cover base64 with no, one and two `=` of padding.
+  it.each([
+    [64 * 1024 - 2, '=', 200],
+    [64 * 1024 - 1, '', 200],
+    [64 * 1024, '==', 200],
+    [64 * 1024 + 1, '=', 413],
+    [64 * 1024 + 2, '', 413],
+    [64 * 1024 + 3, '==', 413],
+  ])('answers a base64 body of %i decoded bytes (padding "%s") with %i', (bytes, pad, status) => {
+    const event = request('/sales', {
+      method: 'POST',
+      body: `caller=1&x=${'a'.repeat(bytes - 11)}`,
+      base64: true,
+    });
+    expect([event.body!.replace(/[^=]/g, ''), handle(event).statusCode]).toEqual([pad, status]);
+  });
+
   it('GET /healthz serves the manifest', () => {
     const res = handle(request('/healthz'));
     expect(res.statusCode).toBe(200);
