@@ -57,6 +57,9 @@ export function compileWebhook(model: WebhookModel, files: SourceFiles): Compile
     tables: tables.data,
     rules,
     index: buildIndex(rules, listData),
+    params: [
+      ...new Set(['caller', 'date', ...rules.flatMap((r) => r.tests.map((t) => t.param))]),
+    ].sort(),
   };
   return { table, files: out, problems };
 }

@@ -82,6 +82,8 @@ export interface TableData {
   tables: CallerTableData[];
   rules: RuleData[];
   index: IndexData;
+  /** Every parameter a rule's test reads, plus `caller` and `date`, sorted: headers match them case-insensitively. */
+  params: string[];
 }
 
 /**

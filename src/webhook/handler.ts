@@ -8,6 +8,7 @@ import { renderAnswer } from './answer.ts';
 import { keyMatches, loadCrypto } from './auth.ts';
 import { decisionLine, type LogSink, stdoutSink } from './decision-log.ts';
 import type { FunctionUrlEvent, FunctionUrlResult } from './event.ts';
+import { type HeaderNames, headerNames } from './header-params.ts';
 import { parseRequest } from './params.ts';
 import type { LoadedRoutes } from './routes-dir.ts';
 
@@ -37,6 +38,7 @@ export function createHandler(
   const health = JSON.stringify(routes.manifest);
   // Pay for node:crypto at cold start, not on the first caller, and only when a webhook needs it.
   for (const table of routes.tables.values()) if (table.data.auth) loadCrypto();
+  const names = headerNamesByTable(routes);
   return (event) => {
     const started = performance.now();
     const http = event?.requestContext?.http;
@@ -56,7 +58,7 @@ export function createHandler(
     let caller: string | undefined;
     const at = now();
     try {
-      const request = parseRequest(event);
+      const request = parseRequest(event, names.get(table) ?? null);
       caller = request.params.caller;
       if (!authorized && !keyMatches(table.data.auth!.keySha256, request.key)) {
         log(
@@ -139,6 +141,13 @@ function defaultTarget(table: Table, caller: string | undefined): Target {
   if (d.kind !== 'split') return d;
   // The same caller value decide would hash, so a fault answers the branch a normal call gets.
   return splitTarget(d.branches, d.total, typeof caller === 'string' ? normalizeValue(caller) : '');
+}
+
+/** Each table's case-insensitive header names, worked out once rather than per call. */
+function headerNamesByTable(routes: LoadedRoutes): Map<Table, HeaderNames | null> {
+  const names = new Map<Table, HeaderNames | null>();
+  for (const table of routes.tables.values()) names.set(table, headerNames(table.data.params));
+  return names;
 }
 
 function webhookName(path: unknown): string {
