@@ -143,7 +143,17 @@ function readQuery(event: FunctionUrlEvent): Source {
 }
 
 function fillMissing(target: Params, lower: Params): void {
-  for (const name in lower) if (!Object.hasOwn(target, name)) target[name] = lower[name]!;
+  for (const name in lower) {
+    if (Object.hasOwn(target, name)) continue;
+    // An adopted JSON object keeps Object.prototype, whose `__proto__` setter would swallow the
+    // value (a query `__proto__=x` under a JSON body vanished; the handler fuzz found it).
+    if (name === '__proto__') Object.defineProperty(target, name, own(lower[name]!));
+    else target[name] = lower[name]!;
+  }
+}
+
+function own(value: string): PropertyDescriptor {
+  return { value, enumerable: true, writable: true, configurable: true };
 }
 
 function firstNonBlank(text: string): number {
