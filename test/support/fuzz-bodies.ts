@@ -12,7 +12,11 @@ export interface BodyPlan {
   kind: 'none' | 'form' | 'json' | 'junk';
   raw: string | Uint8Array | undefined;
   base64: boolean;
+  /** The shape it was built as (a form or JSON `huge`, an envelope `rpc`...). */
+  shape: BodyShape['kind'];
 }
+
+type Built = Omit<BodyPlan, 'shape'>;
 
 /** How the generator asks for a body. */
 export interface BodyShape {
@@ -36,6 +40,10 @@ export const HUGE_SIZES = [65_535, 65_536, 65_537, 70_000, 200_000];
 
 /** Builds the body of `shape` carrying `pieces`. */
 export function buildBody(shape: BodyShape, pieces: Piece[]): BodyPlan {
+  return { ...build(shape, pieces), shape: shape.kind };
+}
+
+function build(shape: BodyShape, pieces: Piece[]): Built {
   const v = shape.variant;
   const json = (text: string) => finish('json', shape, shape.prefix + text, pieces);
   switch (shape.kind) {
@@ -62,12 +70,12 @@ export function buildBody(shape: BodyShape, pieces: Piece[]): BodyPlan {
   }
 }
 
-function none(): BodyPlan {
+function none(): Built {
   return { kind: 'none', raw: '', base64: false };
 }
 
 /** Adds a value of invalid UTF-8 when asked; the body then travels as base64 bytes. */
-function finish(kind: 'form' | 'json', shape: BodyShape, text: string, pieces: Piece[]): BodyPlan {
+function finish(kind: 'form' | 'json', shape: BodyShape, text: string, pieces: Piece[]): Built {
   if (!shape.binary || pieces.length === 0) return { kind, raw: text, base64: shape.base64 };
   const bad = Uint8Array.from(BAD_UTF8);
   if (kind === 'form') return { kind, raw: concat([utf8(`${text}&bin=`), bad]), base64: true };
@@ -142,7 +150,7 @@ function envelope(pieces: Piece[], variant: number): string {
 }
 
 /** Bytes with no letter or digit, as text or base64 (some with characters decoders skip). */
-function junk(shape: BodyShape, variant: number): BodyPlan {
+function junk(shape: BodyShape, variant: number): Built {
   const length = (variant * 7919) % 400;
   const pool = shape.base64 ? [...JUNK, ...BAD_UTF8] : JUNK;
   const bytes = Uint8Array.from({ length }, (_, i) => pool[(variant + i * 31) % pool.length]!);
@@ -152,7 +160,7 @@ function junk(shape: BodyShape, variant: number): BodyPlan {
 }
 
 /** A form or JSON body grown to exactly `size` bytes by one padding value. */
-function huge(shape: BodyShape, pieces: Piece[], size: number): BodyPlan {
+function huge(shape: BodyShape, pieces: Piece[], size: number): Built {
   const asJson = shape.variant % 2 === 0;
   const base = asJson ? objectText(pieces, 1) : formText(pieces);
   const fill = (n: number) => 'x'.repeat(Math.max(0, n));

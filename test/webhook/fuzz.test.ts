@@ -1,6 +1,6 @@
-// The handler core under seeded fuzzing: every webhook of test/fixtures/routes (plus one with auth
-// and one with awkward parameter names), built into the real artifact, gets generated requests
-// of every send type and method, sloppy and hostile ones included. Each answer is checked against
+// The handler core under seeded fuzzing: every webhook of test/fixtures/routes, plus one with auth
+// and test/fixtures/fuzz/odd.yaml (awkward parameter names), built into the real artifact, gets
+// generated requests of every send type and method, sloppy and hostile ones included. Each answer is checked against
 // what the plan says the handler must do (fuzz-expect.ts) and, for a 200, against the reference
 // interpreter reading the YAML. A failure prints fast-check's seed and the shrunk request.
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,31 +24,6 @@ import { loadReference, type RefWebhook, referenceDecide } from '../support/refe
 const NOW = Date.parse('2026-11-24T08:00:00Z');
 const RUNS = 12_000;
 const SEED = 20_261_124;
-
-// Names that are Object.prototype's, and names HTTP lower-cases when they travel as headers.
-const ODD_YAML = `# yaml-language-server: $schema=../schema/routes.schema.json
-answer: { format: text }
-default: { to: ["380441110000"] }
-rules:
-  - id: proto
-    when: { __proto__: "x" }
-    route: { to: ["380441110001"] }
-  - id: constructor
-    when: { constructor: { exists: true } }
-    route: { to: ["380441110002"] }
-  - id: to-string
-    when: { toString: [a, b] }
-    route: { to: ["380441110003"] }
-  - id: e164
-    when: { E164: "+380441112233" }
-    route: { to: ["380441110004"] }
-  - id: insertion-type
-    when: { insertionType: { prefix: call } }
-    route: { to: ["380441110005"] }
-  - id: value-of
-    when: { hasOwnProperty: { exists: false }, valueOf: { min: 1, max: 5 } }
-    route: { to: ["sip/odd@pbx.example.com"] }
-`;
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 const TEXT_TYPE = 'text/plain; charset=utf-8';
@@ -76,7 +51,7 @@ beforeAll(async () => {
   const routesDir = join(root, 'routes');
   cpSync('test/fixtures/routes', routesDir, { recursive: true });
   writeFileSync(join(routesDir, 'secure.yaml'), SECURE_YAML);
-  writeFileSync(join(routesDir, 'odd.yaml'), ODD_YAML);
+  cpSync('test/fixtures/fuzz/odd.yaml', join(routesDir, 'odd.yaml'));
   const built = await buildAll({ routesDir, outDir: join(root, 'build') });
   if (!built.ok || !built.dir)
     throw new Error(`fuzz routes do not build: ${JSON.stringify(built.problems)}`);
@@ -98,7 +73,13 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('the handler under fuzzing', () => {
   it(`answers ${RUNS} generated requests as the contract and the reference interpreter say`, () => {
-    const seen: Seen = { statuses: new Set(), rules: new Set(), kinds: new Set() };
+    const seen: Seen = {
+      statuses: new Set(),
+      rules: new Set(),
+      kinds: new Set(),
+      shapes: new Set(),
+      methods: new Set(),
+    };
     let requests = 0;
     fc.assert(
       fc.property(plans([...hooks.values()].map((h) => h.fuzz)), (plan) => {
@@ -120,6 +101,21 @@ describe('the handler under fuzzing', () => {
       'junk base64',
       'none',
     ]);
+    expect([...seen.shapes].sort()).toEqual([
+      'batch',
+      'broken',
+      'form',
+      'huge',
+      'json',
+      'junk',
+      'none',
+      'rpc',
+      'scalar',
+    ]);
+    expect([...seen.methods].map((m) => m ?? 'no requestContext').sort()).toEqual(
+      // biome-ignore format: one line per kind of method
+      ['', 'CONNECT', 'DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PROPFIND', 'PUT', 'TRACE', 'no requestContext'],
+    );
   });
 
   it('never throws and answers a known status for events of any shape at all', () => {
@@ -151,6 +147,8 @@ interface Seen {
   statuses: Set<number>;
   rules: Set<string>;
   kinds: Set<string>;
+  shapes: Set<string>;
+  methods: Set<string | null>;
 }
 
 /** Sends one plan and checks the status, then the body: an error without routing data, or the reference's answer. */
@@ -161,6 +159,8 @@ function check(plan: Plan, seen: Seen): void {
   expect(res.statusCode).toBe(expected.status);
   seen.statuses.add(res.statusCode);
   seen.kinds.add(`${plan.body.kind}${plan.body.base64 ? ' base64' : ''}`);
+  seen.shapes.add(plan.body.shape);
+  seen.methods.add(plan.method);
   if (plan.webhook === 'healthz') {
     const manifest = expected.status === 200 ? JSON.stringify(routes.manifest) : ERRORS[405];
     expect(res.body).toBe(manifest);
