@@ -1,5 +1,12 @@
 // The part of autocannon's API the bench uses (the package ships no types).
 declare module 'autocannon' {
+  /** One request of a mix; connections cycle through them in order. */
+  interface Request {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+  }
   interface Options {
     url: string;
     method?: string;
@@ -7,6 +14,11 @@ declare module 'autocannon' {
     body?: string;
     connections?: number;
     duration?: number;
+    requests?: Request[];
+    /** Stops after this many requests even before `duration` ends. */
+    maxOverallRequests?: number;
+    /** Seconds before a request counts as timed out. */
+    timeout?: number;
   }
   interface Histogram {
     average: number;
@@ -20,6 +32,9 @@ declare module 'autocannon' {
     latency: Histogram;
     non2xx: number;
     errors: number;
+    timeouts: number;
+    /** Seconds the run took. */
+    duration: number;
   }
   export default function autocannon(options: Options): Promise<Result>;
 }

@@ -2,11 +2,14 @@
 // routing fields replaced, aimed at a random rule (three quarters) or at nothing (a quarter), at
 // random times of one week so hours tests go both ways.
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { type GenRule, type GenRules, type GenTest, rng } from './generate.ts';
 import { tableCaller } from './write-routes.ts';
 
-/** The sample call Ringostat documents (a flat object of strings). */
-export const SAMPLE_CALL_PATH = '/work/shared/ringostat-sample-call.json';
+/** The sample call Ringostat documents (a flat object of strings), kept with the test fixtures. */
+export const SAMPLE_CALL_PATH = fileURLToPath(
+  new URL('../test/fixtures/events/ringostat-sample-call.json', import.meta.url),
+);
 
 /** Call parameters as the router receives them. */
 export type Call = Record<string, string>;

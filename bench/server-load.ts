@@ -15,10 +15,11 @@ export interface LoadFigures {
   cpuPerRequest: number[];
 }
 
-interface Worker {
+/** A server worker process (bench/worker-server.ts). */
+export interface Worker {
   url: string;
-  /** Sends a line and waits for the worker's next JSON line. */
-  ask(): Promise<{ cpu: number }>;
+  /** Sends a line (`gc` collects garbage first) and waits for the worker's next JSON line. */
+  ask(line?: string): Promise<{ cpu: number; rss: number; heapUsed: number }>;
   kill(): void;
 }
 
@@ -72,9 +73,10 @@ function load(url: string, body: string, seconds: number, o: { connections: numb
   });
 }
 
-async function startWorker(args: string[]): Promise<Worker> {
+/** Starts bench/worker-server.ts under Node 24 with `args` (`router <routesDir> <outDir>` or `bare`). */
+export async function startWorker(args: string[], nodeArgs: string[] = []): Promise<Worker> {
   const script = fileURLToPath(new URL('worker-server.ts', import.meta.url));
-  const child = spawn(NODE24, ['--import', 'tsx', script, ...args], {
+  const child = spawn(NODE24, [...nodeArgs, '--import', 'tsx', script, ...args], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
@@ -88,8 +90,8 @@ async function startWorker(args: string[]): Promise<Worker> {
   const { url } = (await next()) as { url: string };
   return {
     url,
-    ask: () => {
-      child.stdin!.write('\n');
+    ask: (line = '') => {
+      child.stdin!.write(`${line}\n`);
       return next();
     },
     kill: () => child.kill(),

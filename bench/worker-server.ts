@@ -1,7 +1,7 @@
 // Worker: a server for the load test, in its own process so the load generator does not share
 // its event loop. Args: router <routesDir> <outDir> | bare. Prints its URL as one JSON line, then
 // serves until killed; each line on stdin gets back the CPU time (µs) used since the previous
-// one. The bare server reads the body and answers a constant, the floor any node:http server
+// one and the process's memory (RSS, heap used; a `gc` line collects garbage first). The bare server reads the body and answers a constant, the floor any node:http server
 // pays; the router is the project's local server (src/server/serve.ts).
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -40,8 +40,11 @@ if (mode === 'router') {
 }
 
 let since = process.cpuUsage();
-createInterface({ input: process.stdin }).on('line', () => {
+createInterface({ input: process.stdin }).on('line', (line) => {
   const used = process.cpuUsage(since);
   since = process.cpuUsage();
-  process.stdout.write(`${JSON.stringify({ cpu: used.user + used.system })}\n`);
+  // `gc` (with --expose-gc) collects first, so the heap figure is what is retained.
+  if (line === 'gc') (globalThis as { gc?: () => void }).gc?.();
+  const { rss, heapUsed } = process.memoryUsage();
+  process.stdout.write(`${JSON.stringify({ cpu: used.user + used.system, rss, heapUsed })}\n`);
 });

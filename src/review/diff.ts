@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import {
   type CompiledEntry,
   type CompiledRoutes,
@@ -36,8 +36,11 @@ export class GitRevisionError extends Error {
 
 /** Compiles `routesDir` as it is at `rev` (read with `git archive`, no checkout). */
 export function compileAtRevision(routesDir: string, rev: string): CompiledRoutes {
-  const top = git(['rev-parse', '--show-toplevel'], process.cwd()).trim();
-  const rel = relative(top, resolve(routesDir)) || '.';
+  const dir = realDir(routesDir);
+  // The routes directory's own repository, not the current directory's: `--routes` may point
+  // into another work tree. git prints the top with symlinks resolved, hence realDir.
+  const top = git(['-C', dir, 'rev-parse', '--show-toplevel'], dir).trim();
+  const rel = relative(top, dir) || '.';
   const tmp = mkdtempSync(join(tmpdir(), 'routes-base-'));
   try {
     const archive = spawnSync('git', ['archive', '--format=tar', rev, '--', rel], {
@@ -112,6 +115,14 @@ function compare(a: CompiledEntry, b: CompiledEntry, probes: Probe[], now: numbe
 
 function size(probe: Probe): number {
   return Object.values(probe).filter((v) => v !== '' && v !== 'zz-other').length;
+}
+
+function realDir(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    throw new GitRevisionError(`cannot read ${path}: no such directory`);
+  }
 }
 
 function git(args: string[], cwd: string): string {

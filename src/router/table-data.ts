@@ -46,6 +46,8 @@ export interface TableData {
   tables: CallerTableData[];
   rules: RuleData[];
   index: IndexData;
+  /** Every parameter a rule's value conditions read, plus `caller` and `date`, sorted: headers match them case-insensitively. */
+  params: string[];
 }
 
 /**

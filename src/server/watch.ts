@@ -4,6 +4,7 @@
 // working when an editor saves by writing a temporary file and renaming it over the original.
 import { type Dirent, type FSWatcher, readdirSync, watch } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
+import { debounce } from './debounce.ts';
 
 /** A running watcher. */
 export interface TreeWatcher {
@@ -14,6 +15,8 @@ export interface TreeWatcher {
 export interface WatchOptions {
   /** Quiet time after the last change before `onChange` runs (a save is often several events). */
   debounceMs?: number;
+  /** Longest a burst of changes may postpone `onChange`, however steadily they keep coming. */
+  maxWaitMs?: number;
   /** Directories (absolute or relative to the cwd) whose changes are ignored, such as an outDir inside. */
   ignoreDirs?: string[];
 }
@@ -24,17 +27,15 @@ export function watchTree(
   onChange: () => void,
   options: WatchOptions = {},
 ): TreeWatcher {
-  const debounceMs = options.debounceMs ?? 100;
   const ignored = (options.ignoreDirs ?? []).map((d) => resolve(d));
   const watchers = new Map<string, FSWatcher>();
-  let timer: NodeJS.Timeout | undefined;
+  const rebuild = debounce(onChange, options.debounceMs ?? 100, options.maxWaitMs ?? 1000);
   let closed = false;
 
   const changed = (name: string | null) => {
     if (closed || (name !== null && isEditorScratch(name))) return;
     sync();
-    clearTimeout(timer);
-    timer = setTimeout(onChange, debounceMs);
+    rebuild.call();
   };
   const sync = () => {
     const live = new Set(directories(resolve(dir), ignored));
@@ -61,7 +62,7 @@ export function watchTree(
   return {
     close() {
       closed = true;
-      clearTimeout(timer);
+      rebuild.cancel();
       for (const w of watchers.values()) w.close();
       watchers.clear();
     },

@@ -8,6 +8,7 @@ import { renderAnswer } from './answer.ts';
 import { keyMatches, loadCrypto } from './auth.ts';
 import { decisionLine, type LogSink, stdoutSink } from './decision-log.ts';
 import type { FunctionUrlEvent, FunctionUrlResult } from './event.ts';
+import { type HeaderNames, headerNames } from './header-params.ts';
 import { parseRequest } from './params.ts';
 import type { LoadedRoutes } from './routes-dir.ts';
 
@@ -37,6 +38,7 @@ export function createHandler(
   const health = JSON.stringify(routes.manifest);
   // Pay for node:crypto at cold start, not on the first caller, and only when a webhook needs it.
   for (const table of routes.tables.values()) if (table.data.auth) loadCrypto();
+  const names = headerNamesByTable(routes);
   return (event) => {
     const started = performance.now();
     const http = event?.requestContext?.http;
@@ -56,7 +58,7 @@ export function createHandler(
     let caller: string | undefined;
     const at = now();
     try {
-      const request = parseRequest(event);
+      const request = parseRequest(event, names.get(table) ?? null);
       caller = request.params.caller;
       if (!authorized && !keyMatches(table.data.auth!.keySha256, request.key)) {
         log(
@@ -141,6 +143,13 @@ function defaultTarget(table: Table, caller: string | undefined): Target {
   return splitTarget(d.branches, d.total, typeof caller === 'string' ? normalizeValue(caller) : '');
 }
 
+/** Each table's case-insensitive header names, worked out once rather than per call. */
+function headerNamesByTable(routes: LoadedRoutes): Map<Table, HeaderNames | null> {
+  const names = new Map<Table, HeaderNames | null>();
+  for (const table of routes.tables.values()) names.set(table, headerNames(table.data.params));
+  return names;
+}
+
 function webhookName(path: unknown): string {
   if (typeof path !== 'string') return '';
   let start = 0;
@@ -156,10 +165,9 @@ function bodyBytes(event: FunctionUrlEvent): number {
   // Only compared with the limit, and UTF-8 takes at most 3 bytes per UTF-16 unit: a short body
   // cannot be over it, and counting its bytes cost 0.2 µs.
   if (body.length * 3 <= MAX_BODY_BYTES) return body.length;
-  // Base64 is 4 characters per 3 bytes; UTF-8 text is at least one byte per character.
-  return event.isBase64Encoded
-    ? Math.floor((body.length * 3) / 4)
-    : Buffer.byteLength(body, 'utf8');
+  // The decoded size of base64 (O(1): from the length and the `=` padding, which carries no
+  // bytes); text is counted as the UTF-8 it arrived as.
+  return Buffer.byteLength(body, event.isBase64Encoded ? 'base64' : 'utf8');
 }
 
 function notAllowed(allow: string): FunctionUrlResult {

@@ -43,11 +43,33 @@ export function isTransportHeader(name: string): boolean {
   return false;
 }
 
+/** A table's parameter names that are not lower-case, by their lower-case form. */
+export type HeaderNames = ReadonlyMap<string, readonly string[]>;
+
 /**
- * Reads header parameters: `x-<name>` and bare `<name>` both give `<name>` (lower-case), the
- * `x-` form winning when both come. The key comes from `x-route-key`, else `x-key`, else `key`.
+ * The names headers must also fill for a table reading `params`: HTTP lower-cases header names,
+ * so `e164` has to reach a rule on `E164`. Null when every name is lower-case, the usual case,
+ * so reading headers costs nothing extra then.
  */
-export function readHeaders(headers: unknown): Source {
+export function headerNames(params: readonly string[]): HeaderNames | null {
+  let names: Map<string, string[]> | null = null;
+  for (const name of params) {
+    const lower = name.toLowerCase();
+    if (lower === name) continue;
+    names ??= new Map();
+    const same = names.get(lower);
+    if (same === undefined) names.set(lower, [name]);
+    else same.push(name);
+  }
+  return names;
+}
+
+/**
+ * Reads header parameters: `x-<name>` and bare `<name>` both give `<name>` (lower-case), and the
+ * `names` it matches case-insensitively too, the `x-` form winning when both come. The key
+ * comes from `x-route-key`, else `x-key`, else `key`.
+ */
+export function readHeaders(headers: unknown, names: HeaderNames | null = null): Source {
   let params: Params | null = null;
   let key: string | null = null;
   let keyRank = -1;
@@ -64,10 +86,16 @@ export function readHeaders(headers: unknown): Source {
       }
     } else if (role.param !== '') {
       params ??= Object.create(null) as Params;
-      if (role.rank > 0 || !(role.param in params)) params[role.param] = value;
+      setParam(params, role.param, value, role.rank);
+      const same = names === null ? undefined : names.get(role.param);
+      if (same !== undefined) for (const name of same) setParam(params, name, value, role.rank);
     }
   }
   return { params, key };
+}
+
+function setParam(params: Params, name: string, value: string, rank: number): void {
+  if (rank > 0 || !(name in params)) params[name] = value;
 }
 
 function roleOf(raw: string): HeaderRole {

@@ -3,7 +3,7 @@
 // that can be adopted: a JSON body's parsed object becomes the parameter object itself.
 import { Buffer } from 'node:buffer';
 import type { FunctionUrlEvent } from './event.ts';
-import { readHeaders } from './header-params.ts';
+import { type HeaderNames, readHeaders } from './header-params.ts';
 import { type Params, percentDecode, readForm, type Source } from './param-sources.ts';
 
 /** A request reduced to what the router needs. */
@@ -29,10 +29,16 @@ interface BodySource extends Source {
 
 const NONE: BodySource = Object.freeze({ params: null, key: null, rpc: false, rpcId: null });
 
-/** Reads the call parameters and auth key from a request; never throws, whatever the input. */
-export function parseRequest(event: FunctionUrlEvent): ParsedRequest {
+/**
+ * Reads the call parameters and auth key from a request; never throws, whatever the input.
+ * `names` (from `headerNames`) are the webhook's parameters that headers match case-insensitively.
+ */
+export function parseRequest(
+  event: FunctionUrlEvent,
+  names: HeaderNames | null = null,
+): ParsedRequest {
   try {
-    return parse(event);
+    return parse(event, names);
   } catch {
     // Only an event with throwing getters or similar gets here: no parameters still routes
     // the call to the default, where a throw would not answer at all.
@@ -40,10 +46,10 @@ export function parseRequest(event: FunctionUrlEvent): ParsedRequest {
   }
 }
 
-function parse(event: FunctionUrlEvent): ParsedRequest {
+function parse(event: FunctionUrlEvent, names: HeaderNames | null): ParsedRequest {
   const body = readBody(event);
   const query = readQuery(event);
-  const headers = readHeaders(event.headers);
+  const headers = readHeaders(event.headers, names);
   // Precedence body > query > headers: the highest source present is adopted as the result and
   // lower ones only fill names it lacks, so the usual single-source request copies nothing.
   const params = body.params ?? query.params ?? headers.params ?? Object.create(null);
@@ -137,7 +143,17 @@ function readQuery(event: FunctionUrlEvent): Source {
 }
 
 function fillMissing(target: Params, lower: Params): void {
-  for (const name in lower) if (!Object.hasOwn(target, name)) target[name] = lower[name]!;
+  for (const name in lower) {
+    if (Object.hasOwn(target, name)) continue;
+    // An adopted JSON object keeps Object.prototype, whose `__proto__` setter would swallow the
+    // value (a query `__proto__=x` under a JSON body vanished; the handler fuzz found it).
+    if (name === '__proto__') Object.defineProperty(target, name, own(lower[name]!));
+    else target[name] = lower[name]!;
+  }
+}
+
+function own(value: string): PropertyDescriptor {
+  return { value, enumerable: true, writable: true, configurable: true };
 }
 
 function firstNonBlank(text: string): number {

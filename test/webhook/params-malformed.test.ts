@@ -43,6 +43,17 @@ describe('parseRequest with malformed input', () => {
     ]);
   });
 
+  it.each<[string, Parts]>([
+    ['a query', { query: '__proto__=x', body: '{"caller":"1"}' }],
+    ['an x- header', { headers: { 'x-__proto__': 'x' }, body: '{"caller":"1"}' }],
+  ])('keeps a __proto__ parameter from %s under a JSON body', (_, parts) => {
+    const { params } = parseRequest(event(parts));
+    expect(Object.entries(params)).toEqual([
+      ['caller', '1'],
+      ['__proto__', 'x'],
+    ]);
+  });
+
   it('reads nothing from invalid base64', () => {
     const e = { ...event({ body: 'x' }), body: '!!!*** not base64 ***', isBase64Encoded: true };
     expect(parseRequest(e)).toEqual({ params: {}, key: null, rpc: false, rpcId: null });

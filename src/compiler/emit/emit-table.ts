@@ -1,6 +1,7 @@
 // Emit pass: the webhook's IR to the table the router loads (TableData) and its binary key files.
 // The only place the compiler encodes: week bitmaps to base64, lists and caller tables to keys.
 import { Buffer } from 'node:buffer';
+import { TIME_KINDS } from '../../router/conditions/registry.ts';
 import { keyOf } from '../../router/normalize.ts';
 import { encodeRuleLines } from '../../router/rule-lines.ts';
 import {
@@ -63,8 +64,17 @@ export function emitTable(ir: WebhookIR): EmittedTable {
     tables,
     rules,
     index: ir.index!,
+    params: paramNames(ir),
   };
   return { table, files };
+}
+
+/** The parameters the rules read (time conditions read none), with `caller` and `date`. */
+function paramNames(ir: WebhookIR): string[] {
+  const names = new Set(['caller', 'date']);
+  for (const rule of ir.rules)
+    for (const c of rule.conditions) if (!TIME_KINDS.has(c.kind)) names.add(c.param);
+  return [...names].sort();
 }
 
 /** A lowered schedule as the router reads it: the week bitmap in base64. */
