@@ -9,6 +9,7 @@ import { run } from '../../src/cli/verify.ts';
 import { buildAll } from '../../src/compiler/build.ts';
 import { loadRouteCases, type RouteCase } from '../../src/compiler/route-tests.ts';
 import { runCli, stubAwsEnv } from '../support/aws-cli.ts';
+import { EXAMPLE_ROUTES } from '../support/example-routes.ts';
 import { type LambdaApi, startLambdaApi } from '../support/lambda-api.ts';
 
 const KEY = 'night-desk-secret';
@@ -19,12 +20,12 @@ let api: LambdaApi;
 let good: string; // build/ of the example routes
 let goodHash: string;
 let extra: { routes: string; build: string }; // night-desk webhook with auth, pinned-instant cases
-const cases = loadRouteCases('routes').cases;
+const cases = loadRouteCases(EXAMPLE_ROUTES).cases;
 
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'verify-'));
   api = await startLambdaApi();
-  good = await build('routes', 'good');
+  good = await build(EXAMPLE_ROUTES, 'good');
   goodHash = manifestHash(good);
   const changed = await build(copyRoutes('routes-changed', changeVipDestination), 'changed');
   extra = { routes: copyRoutes('routes-extra', addAuthAndPinnedCases), build: '' };
@@ -43,7 +44,8 @@ beforeEach(stubAwsEnv);
 afterEach(() => vi.unstubAllEnvs());
 
 function verify(fn: string, ...extraArgs: string[]) {
-  return runCli(run, ['--function', fn, '--endpoint', api.endpoint, '--build', good, ...extraArgs]);
+  const base = ['--function', fn, '--endpoint', api.endpoint, '--build', good];
+  return runCli(run, [...base, '--routes', EXAMPLE_ROUTES, ...extraArgs]);
 }
 
 function summary(passed: number, failed: number, fn: string, hash = goodHash): string {
@@ -204,7 +206,7 @@ function manifestHash(buildDir: string): string {
 
 function copyRoutes(name: string, edit: (dir: string) => void): string {
   const dir = join(tmp, name);
-  cpSync('routes', dir, { recursive: true });
+  cpSync(EXAMPLE_ROUTES, dir, { recursive: true });
   edit(dir);
   return dir;
 }

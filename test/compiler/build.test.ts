@@ -9,6 +9,7 @@ import { compileAll } from '../../src/compiler/compile-all.ts';
 import { formatProblem } from '../../src/compiler/problem.ts';
 import { RuleLines } from '../../src/router/rule-lines.ts';
 import type { Manifest } from '../../src/router/types.ts';
+import { EXAMPLE_ROUTES } from '../support/example-routes.ts';
 
 const EPOCH = '1764547200'; // 2025-12-01T00:00:00Z
 let tmp: string;
@@ -57,9 +58,9 @@ async function build(routesDir: string, out: string) {
 
 describe('buildAll', () => {
   it('writes lambda/ with index.mjs, manifest.json and per webhook a table, its rules and its key files', async () => {
-    const result = await build('routes', 'first');
+    const result = await build(EXAMPLE_ROUTES, 'first');
     expect(result).toMatchObject({ ok: true, problems: [], dir: join(tmp, 'first', 'lambda') });
-    const compiled = compileAll('routes');
+    const compiled = compileAll(EXAMPLE_ROUTES);
     const tables = compiled.webhooks.flatMap((w) => [
       `${w.name}.json`,
       `${w.name}.rules`,
@@ -72,10 +73,10 @@ describe('buildAll', () => {
   });
 
   it('writes the manifest it returns, with every field', async () => {
-    const result = await build('routes', 'manifest');
+    const result = await build(EXAMPLE_ROUTES, 'manifest');
     const onDisk = JSON.parse(readFileSync(join(result.dir!, 'manifest.json'), 'utf8')) as Manifest;
     expect(onDisk).toEqual(result.manifest);
-    const compiled = compileAll('routes');
+    const compiled = compileAll(EXAMPLE_ROUTES);
     const webhooks = Object.fromEntries(
       compiled.webhooks.map((w) => [
         w.name,
@@ -93,7 +94,7 @@ describe('buildAll', () => {
   });
 
   it('hashes each table with its rules and key files, and the tables together by name', async () => {
-    const result = await build('routes', 'hashes');
+    const result = await build(EXAMPLE_ROUTES, 'hashes');
     const m = result.manifest!;
     const names = Object.keys(m.webhooks).sort();
     const files = snapshot(result.dir!);
@@ -110,17 +111,19 @@ describe('buildAll', () => {
     expect(m.tableHash).toBe(sha256(names.map((n) => `${n}:${m.webhooks[n]!.hash}\n`).join('')));
   });
 
-  it('hashes every source file read, by its path inside routes/', async () => {
-    const result = await build('routes', 'sources');
+  it('hashes every source file read, by its path inside the routes directory', async () => {
+    const result = await build(EXAMPLE_ROUTES, 'sources');
     const sources = ['lists/managers.csv', 'lists/vip.txt', 'sales.yaml', 'support.yaml'];
-    const text = sources.map((p) => `${p}\0${readFileSync(join('routes', p), 'utf8')}\0`).join('');
+    const text = sources
+      .map((p) => `${p}\0${readFileSync(join(EXAMPLE_ROUTES, p), 'utf8')}\0`)
+      .join('');
     expect(result.manifest!.sourceHash).toBe(sha256(text));
   });
 
   it('builds byte-identical artifacts from identical sources in different directories', async () => {
     const copy = join(tmp, 'routes-copy');
-    cpSync('routes', copy, { recursive: true });
-    const a = await build('routes', 'same-a');
+    cpSync(EXAMPLE_ROUTES, copy, { recursive: true });
+    const a = await build(EXAMPLE_ROUTES, 'same-a');
     const b = await build(copy, 'same-b');
     expect(b.manifest!.tableHash).toBe(a.manifest!.tableHash);
     expect(b.manifest!.sourceHash).toBe(a.manifest!.sourceHash);
@@ -132,10 +135,10 @@ describe('buildAll', () => {
 
   it('changes the hashes when a source changes', async () => {
     const copy = join(tmp, 'routes-changed');
-    cpSync('routes', copy, { recursive: true });
+    cpSync(EXAMPLE_ROUTES, copy, { recursive: true });
     const sales = join(copy, 'sales.yaml');
     writeFileSync(sales, readFileSync(sales, 'utf8').replace('380441111199', '380441111198'));
-    const a = await build('routes', 'change-a');
+    const a = await build(EXAMPLE_ROUTES, 'change-a');
     const b = await build(copy, 'change-b');
     expect(b.manifest!.sourceHash).not.toBe(a.manifest!.sourceHash);
     expect(b.manifest!.tableHash).not.toBe(a.manifest!.tableHash);
@@ -143,7 +146,7 @@ describe('buildAll', () => {
   });
 
   it('leaves the previous artifact untouched when the build fails', async () => {
-    const good = await build('routes', 'kept');
+    const good = await build(EXAMPLE_ROUTES, 'kept');
     const before = snapshot(join(tmp, 'kept'));
     const broken = 'test/fixtures/broken/unknown-list';
     const failed = await build(broken, 'kept');
@@ -158,8 +161,8 @@ describe('buildAll', () => {
 
   it('replaces the previous artifact on a successful rebuild without leaving staging directories', async () => {
     const other = await build('test/fixtures/broken/ok-leading-zero-caller', 'rebuilt');
-    const result = await build('routes', 'rebuilt');
-    const fresh = await build('routes', 'fresh');
+    const result = await build(EXAMPLE_ROUTES, 'rebuilt');
+    const fresh = await build(EXAMPLE_ROUTES, 'fresh');
     expect(result.manifest!.tableHash).not.toBe(other.manifest!.tableHash);
     expect(readdirSync(join(tmp, 'rebuilt')).sort()).toEqual(['lambda', 'meta.json']);
     expect(snapshot(result.dir!)).toEqual(snapshot(fresh.dir!));
@@ -168,7 +171,7 @@ describe('buildAll', () => {
 
 describe('tableFiles', () => {
   it('writes every compiled rule to the rules file and points the table at that file', () => {
-    const sales = compileAll('routes').webhooks.find((w) => w.name === 'sales')!;
+    const sales = compileAll(EXAMPLE_ROUTES).webhooks.find((w) => w.name === 'sales')!;
     const { json, rules } = tableFiles('sales', sales.table);
     const lines = new RuleLines(rules, sales.table.rules.length);
     expect(sales.table.rules.map((_, i) => lines.get(i))).toEqual(sales.table.rules);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ArtifactMissingError, hashDirectory, readArtifact } from '../../infra/artifact.ts';
 import { RouterStack } from '../../infra/router-stack.ts';
 import { buildAll } from '../../src/compiler/build.ts';
+import { EXAMPLE_ROUTES } from '../support/example-routes.ts';
 import {
   cleanTempDirs,
   copyFixtureArtifact,
@@ -122,8 +123,8 @@ describe('the template asset', () => {
 });
 
 describe('the real artifact', () => {
-  it('built by routes build from routes/ is deployed byte for byte, described by its manifest', async () => {
-    const built = await buildAll({ routesDir: 'routes', outDir: tempDir('router-build-') });
+  it('built by routes build from the example routes is deployed byte for byte, described by its manifest', async () => {
+    const built = await buildAll({ routesDir: EXAMPLE_ROUTES, outDir: tempDir('router-build-') });
     expect(built.problems.filter((p) => p.severity === 'error')).toEqual([]);
     const dir = built.dir!;
     const { template, outdir, stack } = synthRouter({ artifactDir: dir });
