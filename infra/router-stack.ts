@@ -143,9 +143,14 @@ export class RouterStack extends Stack {
   }
 }
 
+/**
+ * Only what the artifact's bytes determine: the revision is the last commit that changed a build
+ * input (src/compiler/build-info.ts), so a docs-only commit leaves the description, hence the
+ * version's logical id, unchanged and publishes nothing. `-dirty` marks uncommitted changes.
+ */
 function versionDescription(artifact: Artifact): string {
   const table = artifact.tableHash ?? 'unknown';
-  const rev = artifact.gitRevision ?? 'unknown';
+  const rev = `${artifact.gitRevision ?? 'unknown'}${artifact.dirty ? '-dirty' : ''}`;
   return `table ${table} rev ${rev} artifact ${artifact.hash.slice(0, 12)}`;
 }
 

@@ -1,15 +1,17 @@
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { hashDirectory } from '../../infra/artifact.ts';
 import { buildAll, SCHEMA_VERSION, tableFiles } from '../../src/compiler/build.ts';
+import { buildInfo } from '../../src/compiler/build-info.ts';
 import { compileAll } from '../../src/compiler/compile-all.ts';
 import { formatProblem } from '../../src/compiler/problem.ts';
 import { RuleLines } from '../../src/router/rule-lines.ts';
 import type { Manifest } from '../../src/router/types.ts';
 import { EXAMPLE_ROUTES } from '../support/example-routes.ts';
+import { createGitRepo, type GitRepo } from '../support/git-repo.ts';
 
 const EPOCH = '1764547200'; // 2025-12-01T00:00:00Z
 let tmp: string;
@@ -39,12 +41,10 @@ function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-function gitHead(): string | null {
-  try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' }).trim() || null;
-  } catch {
-    return null;
-  }
+/** The manifest's origin fields for a build of `routesDir` (test/compiler/build-info.test.ts pins them). */
+function originOf(routesDir: string) {
+  const { gitRevision, dirty } = buildInfo(routesDir);
+  return { gitRevision, dirty };
 }
 
 async function build(routesDir: string, out: string) {
@@ -86,7 +86,7 @@ describe('buildAll', () => {
     expect(onDisk).toEqual({
       tableHash: expect.stringMatching(/^[0-9a-f]{64}$/),
       sourceHash: expect.stringMatching(/^[0-9a-f]{64}$/),
-      gitRevision: gitHead(),
+      ...originOf(EXAMPLE_ROUTES),
       builtAt: '2025-12-01T00:00:00.000Z',
       schemaVersion: SCHEMA_VERSION,
       webhooks,
@@ -121,9 +121,11 @@ describe('buildAll', () => {
   });
 
   it('builds byte-identical artifacts from identical sources in different directories', async () => {
-    const copy = join(tmp, 'routes-copy');
+    // Both outside git, so neither manifest names a revision the other lacks.
+    const [first, copy] = [join(tmp, 'routes-first'), join(tmp, 'routes-copy')];
+    cpSync(EXAMPLE_ROUTES, first, { recursive: true });
     cpSync(EXAMPLE_ROUTES, copy, { recursive: true });
-    const a = await build(EXAMPLE_ROUTES, 'same-a');
+    const a = await build(first, 'same-a');
     const b = await build(copy, 'same-b');
     expect(b.manifest!.tableHash).toBe(a.manifest!.tableHash);
     expect(b.manifest!.sourceHash).toBe(a.manifest!.sourceHash);
@@ -166,6 +168,62 @@ describe('buildAll', () => {
     expect(result.manifest!.tableHash).not.toBe(other.manifest!.tableHash);
     expect(readdirSync(join(tmp, 'rebuilt')).sort()).toEqual(['lambda', 'meta.json']);
     expect(snapshot(result.dir!)).toEqual(snapshot(fresh.dir!));
+  });
+});
+
+describe('buildAll in a git work tree, with no SOURCE_DATE_EPOCH', () => {
+  let repo: GitRepo;
+  let routesDir: string;
+  let commit: string;
+  beforeAll(() => {
+    repo = createGitRepo('build-git-');
+    routesDir = join(repo.dir, 'routes');
+    cpSync(EXAMPLE_ROUTES, routesDir, { recursive: true });
+    writeFileSync(join(repo.dir, 'README.md'), '# A fork\n');
+    commit = repo.commit('routes', '2026-11-20T09:30:00Z');
+  });
+  afterAll(() => repo.remove());
+
+  async function plainBuild(out: string) {
+    vi.stubEnv('SOURCE_DATE_EPOCH', undefined);
+    try {
+      return await buildAll({ routesDir, outDir: join(tmp, out) });
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  }
+
+  it('builds a byte-identical lambda/ twice from one commit, timed by that commit', async () => {
+    const a = await plainBuild('commit-a');
+    const b = await plainBuild('commit-b');
+    expect(a.manifest).toMatchObject({
+      gitRevision: commit,
+      builtAt: '2026-11-20T09:30:00.000Z',
+      dirty: false,
+    });
+    expect(snapshot(b.dir!)).toEqual(snapshot(a.dir!));
+  });
+
+  it('builds the same artifact after a docs-only commit, so no new version deploys', async () => {
+    const before = await plainBuild('docs-before');
+    writeFileSync(join(repo.dir, 'README.md'), '# A fork\n\nWith more docs.\n');
+    repo.commit('docs', '2026-11-21T09:30:00Z');
+    const after = await plainBuild('docs-after');
+    expect(after.manifest?.gitRevision).toBe(commit);
+    expect(hashDirectory(after.dir!)).toBe(hashDirectory(before.dir!));
+  });
+
+  it('flags a build from uncommitted route edits as dirty', async () => {
+    const sales = join(routesDir, 'sales.yaml');
+    writeFileSync(sales, readFileSync(sales, 'utf8').replace('380441111199', '380441111198'));
+    try {
+      expect((await plainBuild('dirty')).manifest).toMatchObject({
+        gitRevision: commit,
+        dirty: true,
+      });
+    } finally {
+      repo.git(['checkout', '-q', '--', '.']);
+    }
   });
 });
 

@@ -59,7 +59,19 @@ describe('readArtifact', () => {
       hash: hashDirectory(FIXTURE_ARTIFACT),
       tableHash: 'fixture-table-hash',
       gitRevision: '0123456789abcdef0123456789abcdef01234567',
+      dirty: false,
     });
+  });
+
+  it('marks the version description of a build from uncommitted changes', () => {
+    const dir = copyFixtureArtifact();
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, dirty: true }));
+    const { template } = synthRouter({ artifactDir: dir });
+    const version = resource(template, logicalId(template, 'AWS::Lambda::Version'));
+    expect(version.Properties.Description).toBe(
+      `table fixture-table-hash rev 0123456789abcdef0123456789abcdef01234567-dirty artifact ${hashDirectory(dir).slice(0, 12)}`,
+    );
   });
 
   it('makes the stack refuse to synth when the artifact was not built', () => {
@@ -133,7 +145,8 @@ describe('the real artifact', () => {
     expect(hashDirectory(stagedAssetDir(outdir, stack.artifactId, key))).toBe(hashDirectory(dir));
     const version = resource(template, logicalId(template, 'AWS::Lambda::Version'));
     expect(version.Properties.Description).toBe(
-      `table ${built.manifest?.tableHash} rev ${built.manifest?.gitRevision ?? 'unknown'} ` +
+      `table ${built.manifest?.tableHash} rev ${built.manifest?.gitRevision ?? 'unknown'}` +
+        `${built.manifest?.dirty ? '-dirty' : ''} ` +
         `artifact ${hashDirectory(dir).slice(0, 12)}`,
     );
   });
