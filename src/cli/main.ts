@@ -25,9 +25,14 @@ const commands: Record<string, Command> = {
     load: () => import('./verify.ts'),
   },
   rollback: {
-    summary: 'point the alias back at the previous version',
+    summary: 'point the alias back at the previous version (mid-canary: drop the canary)',
     load: () => import('./rollback.ts'),
   },
+  pause: {
+    summary: 'kill switch: refuse every call (reserved concurrency 0)',
+    load: () => import('./pause.ts'),
+  },
+  resume: { summary: 'undo pause: serve calls again', load: () => import('./resume.ts') },
   key: { summary: 'generate a random key and its key_sha256', load: () => import('./key.ts') },
   'generate-types': {
     summary: 'regenerate src/generated/ from the schema',
