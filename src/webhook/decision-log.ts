@@ -1,4 +1,5 @@
 import type { Target } from '../router/types.ts';
+import { logTime } from './log-time.ts';
 import { maskNumber } from './mask.ts';
 
 /** Where log lines go (one JSON document per line). */
@@ -36,9 +37,10 @@ export interface DecisionRecord {
 export function decisionLine(r: DecisionRecord, now: number): string {
   const fault = r.fault ? r.fault : '';
   const rule = r.rule ?? (r.target ? 'default' : null);
+  const time = logTime(now);
   let line =
     (fault ? FAULT_HEAD : INFO_HEAD) +
-    isoTime(now) +
+    time.iso +
     (fault ? FAULT_MSG : DECISION_MSG) +
     json(r.webhook) +
     ',"status":' +
@@ -56,7 +58,7 @@ export function decisionLine(r: DecisionRecord, now: number): string {
   if (fault) line += `,"error":${json(fault)}`;
   const isDefault = r.target !== null && r.rule === null;
   if (!isDefault && !fault) return `${line}}`;
-  return `${line},"_aws":{"Timestamp":${number(now)},"CloudWatchMetrics":${METRICS}},"FunctionName":${json(r.functionName)},"Webhook":${json(r.webhook)},"DefaultAnswer":${isDefault ? 1 : 0},"Fault":${fault ? 1 : 0}}`;
+  return `${line},"_aws":{"Timestamp":${time.epoch},"CloudWatchMetrics":${METRICS}},${functionMember(r.functionName)}"Webhook":${json(r.webhook)},"DefaultAnswer":${isDefault ? 1 : 0},"Fault":${fault ? 1 : 0}}`;
 }
 
 const INFO_HEAD = '{"level":"info","timestamp":"';
@@ -74,20 +76,15 @@ const METRICS = JSON.stringify([
   },
 ]);
 
-// Calls arrive many per second: the ISO text up to the second is kept (toISOString costs about
-// 150 ns), and only the milliseconds are written per call.
-const clock = { second: Number.NaN, head: '' };
+// One function per process: its member text is kept from the last call.
+const lastFunction = { name: '', member: '' };
 
-/** `now` as RFC 3339 in UTC with milliseconds, like Date#toISOString (epoch 0 if not finite). */
-export function isoTime(now: number): string {
-  const ms = Number.isFinite(now) ? Math.floor(now) : 0;
-  const second = Math.floor(ms / 1000);
-  if (second !== clock.second) {
-    clock.second = second;
-    clock.head = new Date(second * 1000).toISOString().slice(0, -4);
+function functionMember(name: string): string {
+  if (name !== lastFunction.name) {
+    lastFunction.name = name;
+    lastFunction.member = `"FunctionName":${quoted(name)},`;
   }
-  const milli = ms - second * 1000;
-  return `${clock.head}${milli < 10 ? '00' : milli < 100 ? '0' : ''}${milli}Z`;
+  return lastFunction.member;
 }
 
 // The table hash (64 characters) repeats on every line: its JSON is kept from the last call.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type DecisionRecord, decisionLine, isoTime } from '../../src/webhook/decision-log.ts';
+import { type DecisionRecord, decisionLine } from '../../src/webhook/decision-log.ts';
 
 const NOW = Date.parse('2026-11-24T08:00:00.007Z');
 const record: DecisionRecord = {
@@ -12,24 +12,6 @@ const record: DecisionRecord = {
   tableHash: 'a'.repeat(64),
   functionName: 'ringostat-router-prod',
 };
-
-describe('isoTime', () => {
-  it.each([
-    0,
-    NOW,
-    NOW + 993,
-    Date.parse('2026-11-24T08:00:00.010Z'),
-    Date.parse('2026-11-24T08:00:00.999Z'),
-    Date.parse('2026-12-31T23:59:59.100Z'),
-    Date.parse('1999-01-01T00:00:00.050Z'),
-  ])('writes %i as toISOString does', (ms) => {
-    expect(isoTime(ms)).toBe(new Date(ms).toISOString());
-  });
-
-  it('writes a time that is not finite as the epoch instead of throwing', () => {
-    expect(isoTime(Number.NaN)).toBe('1970-01-01T00:00:00.000Z');
-  });
-});
 
 describe('decisionLine', () => {
   it('writes the exact line of a decision, timestamp second', () => {
