@@ -1,5 +1,5 @@
 import type { Target } from '../router/types.ts';
-import { logTime } from './log-time.ts';
+import { latencyText, logTime } from './log-time.ts';
 import { maskNumber } from './mask.ts';
 
 /** Where log lines go (one JSON document per line). */
@@ -50,7 +50,7 @@ export function decisionLine(r: DecisionRecord, now: number): string {
     ',"answer":' +
     json(r.target === null ? 'none' : r.target.kind) +
     ',"latencyMs":' +
-    number(Math.round(r.latencyMs * 1000) / 1000) +
+    latencyText(r.latencyMs) +
     ',"tableHash":' +
     json(r.tableHash) +
     ',"caller":' +
