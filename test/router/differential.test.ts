@@ -1,6 +1,6 @@
-// The compiled, indexed router against the naive reference interpreter (DESIGN.md "The table",
-// STYLE.md 7): on every route test case, on a seeded sweep over the example routes, and on seeded
-// random webhooks. Any disagreement fails with the seed, the rules, the call and both answers.
+// The compiled, indexed router against the naive reference interpreter: on every route test
+// case, on a seeded sweep over the example routes, and on seeded random webhooks. Any
+// disagreement fails with the seed, the rules, the call and both answers.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { readBody, sendEmpty, sendError, sendJson, unknownOperation } from './lambda-http.ts';
 import { functionLogs, withFunctionLogs } from './lambda-logs.ts';
 import { type AliasState, LambdaApiError, LambdaRegistry } from './lambda-registry.ts';
 
@@ -196,47 +197,4 @@ function splitFunctionName(raw: string): [string, string | undefined] {
   const bare = raw.replace(/^(arn:[^:]+:lambda:[^:]+:)?(\d{12}:)?function:/, '');
   const [fn = '', qualifier] = bare.split(':');
   return [fn, qualifier];
-}
-
-function unknownOperation(req: IncomingMessage): LambdaApiError {
-  return new LambdaApiError(
-    404,
-    'UnknownOperationException',
-    `Unknown operation ${req.method} ${req.url}`,
-  );
-}
-
-function sendError(res: ServerResponse, err: unknown) {
-  const e =
-    err instanceof LambdaApiError ? err : new LambdaApiError(500, 'ServiceException', String(err));
-  // Lambda's restJson1 errors: type in x-amzn-errortype, `Type` and `Message` in the body.
-  const type = e.status < 500 ? 'User' : 'Service';
-  sendJson(res, e.status, { Type: type, Message: e.message }, { 'x-amzn-errortype': e.type });
-}
-
-function sendJson(
-  res: ServerResponse,
-  status: number,
-  value: unknown,
-  headers: Record<string, string> = {},
-) {
-  const body = JSON.stringify(value);
-  res.writeHead(status, {
-    ...headers,
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(body),
-    'x-amzn-requestid': randomUUID(),
-  });
-  res.end(body);
-}
-
-function sendEmpty(res: ServerResponse, status: number) {
-  res.writeHead(status, { 'x-amzn-requestid': randomUUID(), 'content-length': 0 });
-  res.end();
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
 }
