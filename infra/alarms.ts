@@ -36,7 +36,7 @@ export class RollbackAlarms extends Construct {
         alias.metricErrors({ period, statistic: 'Sum' }),
         'invocation errors on the live alias',
       ),
-      // Throttles: reserved concurrency is exhausted and calls are refused.
+      // Throttles: calls refused (the account's or a reserved concurrency used up, or `routes pause`).
       alarm(
         this,
         'Throttles',
