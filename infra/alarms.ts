@@ -11,12 +11,13 @@ import {
 import type { Alias } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 
-/** The handler's Embedded Metric Format namespace and metric names (see docs/deploy.md). */
+/** The handler's Embedded Metric Format namespace, metric and dimension names (docs/deploy.md). */
 export const HANDLER_METRICS = {
   namespace: 'RingostatRouter',
   fault: 'Fault',
   defaultAnswer: 'DefaultAnswer',
   dimension: 'Webhook',
+  functionDimension: 'FunctionName',
 } as const;
 
 /** Rollback alarms on the `live` alias: Lambda errors, throttles and the handler's own faults. */
@@ -35,7 +36,7 @@ export class RollbackAlarms extends Construct {
         alias.metricErrors({ period, statistic: 'Sum' }),
         'invocation errors on the live alias',
       ),
-      // Throttles: reserved concurrency is exhausted and calls are refused.
+      // Throttles: calls refused (the account's or a reserved concurrency used up, or `routes pause`).
       alarm(
         this,
         'Throttles',
@@ -43,11 +44,12 @@ export class RollbackAlarms extends Construct {
         'throttled calls on the live alias',
       ),
       // Fault: the handler caught an internal fault and answered the default. The handler emits a
-      // copy without the Webhook dimension, so this one metric sums over every webhook.
+      // copy with the function as its only dimension: this function's faults over every webhook,
+      // and never another stage's in the same account.
       alarm(
         this,
         'Faults',
-        faultMetric(period),
+        faultMetric(period, alias.version.lambda.functionName),
         'internal faults answered with the default (all webhooks)',
       ),
     ];
@@ -55,11 +57,12 @@ export class RollbackAlarms extends Construct {
   }
 }
 
-/** The handler's dimensionless Fault count (sum over all webhooks) for one period. */
-export function faultMetric(period: Duration): Metric {
+/** The handler's Fault count of one function (sum over its webhooks) for one period. */
+export function faultMetric(period: Duration, functionName: string): Metric {
   return new Metric({
     namespace: HANDLER_METRICS.namespace,
     metricName: HANDLER_METRICS.fault,
+    dimensionsMap: { [HANDLER_METRICS.functionDimension]: functionName },
     statistic: 'Sum',
     period,
   });

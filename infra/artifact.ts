@@ -14,6 +14,8 @@ export interface Artifact {
   /** The manifest's tableHash and gitRevision, when present, for the version description. */
   tableHash: string | null;
   gitRevision: string | null;
+  /** The manifest says the build holds uncommitted changes. */
+  dirty: boolean;
 }
 
 /** The artifact directory is missing or incomplete. */
@@ -40,6 +42,7 @@ export function readArtifact(dir: string): Artifact {
     hash: hashDirectory(abs),
     tableHash: stringField(manifest, 'tableHash'),
     gitRevision: stringField(manifest, 'gitRevision'),
+    dirty: manifest.dirty === true,
   };
 }
 

@@ -1,6 +1,9 @@
 // The IAM role GitHub Actions assumes (OIDC, no stored AWS keys) to deploy the router and run
 // `routes verify` / `routes rollback`. Deployed once by hand with admin credentials; CI then
 // deploys only the router stack. Present in the app only when context `githubRepo` is set.
+// The trust policy admits exactly one token subject: the deploy job's, which for repositories
+// created (or renamed) since mid-2026 carries immutable owner and repository IDs
+// (`repo:acme-123/router-456:environment:production`), so context `githubSubject` can name it.
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import {
   type IOidcProvider,
@@ -25,6 +28,8 @@ export interface GithubDeploySettings {
   repo: string;
   /** The GitHub environment the deploy job runs in; only main may deploy to it. */
   environment: string;
+  /** The exact `sub` claim the deploy job's token carries: `githubSubject`, else the default. */
+  subject: string;
   /** An existing GitHub OIDC provider (IAM allows one per account), or null to create it. */
   providerArn: string | null;
 }
@@ -35,10 +40,24 @@ export interface GithubOidcStackProps extends StackProps {
   functionName: string;
 }
 
-/** Reads context `githubRepo` (and optional `githubOidcProviderArn`); null when not set. */
+/** The subject a job in `environment` of `repo` presents when the repository uses GitHub's default. */
+export function defaultSubject(repo: string, environment: string): string {
+  return `repo:${repo}:environment:${environment}`;
+}
+
+/**
+ * Reads context `githubRepo`, optional `githubSubject` (the exact subject, overriding the
+ * default) and `githubOidcProviderArn`; null when `githubRepo` is not set.
+ */
 export function readGithubSettings(node: Node): GithubDeploySettings | null {
   const repo: unknown = node.tryGetContext('githubRepo');
-  if (repo === undefined || repo === null || repo === '') return null;
+  const subject = readSubject(node.tryGetContext('githubSubject'));
+  if (repo === undefined || repo === null || repo === '') {
+    if (subject !== null) {
+      throw new SettingsError('context "githubSubject" needs "githubRepo" (owner/name) set too');
+    }
+    return null;
+  }
   if (typeof repo !== 'string' || !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repo)) {
     throw new SettingsError(
       `context "githubRepo": expected "owner/name", got ${JSON.stringify(repo)}`,
@@ -50,7 +69,25 @@ export function readGithubSettings(node: Node): GithubDeploySettings | null {
       `context "githubOidcProviderArn": expected an ARN, got ${JSON.stringify(arn)}`,
     );
   }
-  return { repo, environment: 'production', providerArn: arn ? arn : null };
+  const environment = 'production';
+  return {
+    repo,
+    environment,
+    subject: subject ?? defaultSubject(repo, environment),
+    providerArn: arn ? arn : null,
+  };
+}
+
+function readSubject(raw: unknown): string | null {
+  if (raw === undefined || raw === null || raw === '') return null;
+  // The trust policy compares with StringEquals: a wildcard would be taken literally.
+  if (typeof raw !== 'string' || !/^[^\s*?]+$/.test(raw)) {
+    throw new SettingsError(
+      `context "githubSubject": expected the exact subject the deploy job prints, such as ` +
+        `"repo:acme-123/router-456:environment:production", got ${JSON.stringify(raw)}`,
+    );
+  }
+  return raw;
 }
 
 /** The OIDC provider (unless imported) and the GitHub deploy role. */
@@ -76,7 +113,7 @@ export class GithubOidcStack extends Stack {
       assumedBy: new WebIdentityPrincipal(provider.oidcProviderArn, {
         StringEquals: {
           [`${GITHUB_ISSUER}:aud`]: 'sts.amazonaws.com',
-          [`${GITHUB_ISSUER}:sub`]: `repo:${github.repo}:environment:${github.environment}`,
+          [`${GITHUB_ISSUER}:sub`]: github.subject,
         },
       }),
       inlinePolicies: { Deploy: this.deployPolicy(props.functionName) },
@@ -84,6 +121,10 @@ export class GithubOidcStack extends Stack {
     new CfnOutput(this, 'DeployRoleArn', {
       value: this.role.roleArn,
       description: 'Set as the GitHub variable AWS_ROLE_ARN',
+    });
+    new CfnOutput(this, 'TrustedSubject', {
+      value: github.subject,
+      description: 'The one OIDC subject the role trusts (context githubSubject overrides it)',
     });
   }
 
@@ -100,16 +141,12 @@ export class GithubOidcStack extends Stack {
           actions: ['sts:AssumeRole'],
           resources: ['deploy', 'file-publishing', 'lookup'].map(bootstrapRole),
         }),
-        // routes verify invokes the live alias; routes rollback moves it to an older version.
+        // What the deploy workflow does besides cdk deploy: read the live version before the
+        // deploy (GetAlias), routes verify (InvokeFunction) and routes rollback --to that
+        // version (GetAlias, UpdateAlias). Pause and resume are for people, not for CI.
         new PolicyStatement({
           sid: 'VerifyAndRollback',
-          actions: [
-            'lambda:InvokeFunction',
-            'lambda:GetAlias',
-            'lambda:UpdateAlias',
-            'lambda:ListVersionsByFunction',
-            'lambda:GetFunctionConfiguration',
-          ],
+          actions: ['lambda:InvokeFunction', 'lambda:GetAlias', 'lambda:UpdateAlias'],
           resources: [fn, `${fn}:*`],
         }),
       ],

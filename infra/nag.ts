@@ -51,8 +51,8 @@ function githubAcknowledgements(stack: GithubOidcStack): Acknowledgement[] {
       id: `AwsSolutions-IAM5[Resource::${fn}:*]`,
       reason:
         'The wildcard is only the qualifier of the one router function: routes verify invokes ' +
-        'the live alias and routes rollback reads numbered versions, whose numbers are not ' +
-        'known when the role is created.',
+        'the live alias and routes rollback --to moves it to a numbered version, whose number ' +
+        'is not known when the role is created.',
     },
   ];
 }

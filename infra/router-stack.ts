@@ -47,6 +47,7 @@ export class RouterStack extends Stack {
   /** The artifact this stack deploys (checked and hashed at construction). */
   readonly artifact: Artifact;
   readonly fn: LambdaFunction;
+  readonly logGroup: LogGroup;
   readonly alias: Alias;
   readonly deployment: LambdaDeploymentGroup;
   readonly alarmTopic: Topic | null;
@@ -56,7 +57,11 @@ export class RouterStack extends Stack {
     super(scope, id, { analyticsReporting: false, ...props });
     const { settings } = props;
     this.artifact = readArtifact(settings.artifactDir);
-    this.fn = this.createFunction(settings);
+    this.logGroup = new LogGroup(this, 'Logs', {
+      retention: settings.logRetentionDays,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.fn = this.createFunction(settings, this.logGroup);
     this.alias = new Alias(this, 'Live', {
       aliasName: ALIAS_NAME,
       version: this.fn.currentVersion,
@@ -87,13 +92,15 @@ export class RouterStack extends Stack {
     output(this, 'FunctionName', this.fn.functionName, 'For routes verify / routes rollback');
     output(this, 'AliasName', ALIAS_NAME, 'The alias Ringostat calls');
     output(this, 'ArtifactHash', this.artifact.hash, 'sha256 of the deployed build/lambda');
+    output(
+      this,
+      'LogGroupName',
+      this.logGroup.logGroupName,
+      'Decision logs: aws logs tail <LogGroupName> --follow',
+    );
   }
 
-  private createFunction(settings: RouterSettings): LambdaFunction {
-    const logGroup = new LogGroup(this, 'Logs', {
-      retention: settings.logRetentionDays,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
+  private createFunction(settings: RouterSettings, logGroup: LogGroup): LambdaFunction {
     // Our own role with one statement instead of AWSLambdaBasicExecutionRole, whose
     // logs:CreateLogGroup on "*" the function never needs (the group exists).
     const role = new Role(this, 'Role', {
@@ -116,7 +123,8 @@ export class RouterStack extends Stack {
       // A warm answer takes milliseconds and a cold start well under a second; Ringostat's own
       // timeout is set to 5 s (docs/deploy.md), so a stuck call fails here first.
       timeout: Duration.seconds(3),
-      // Cost ceiling and kill switch: 0 refuses every call (429) until it is raised again.
+      // Only when context asks: reserving fails on accounts with the default quota of 10. The
+      // kill switch is `routes pause` (concurrency 0), which works on any account.
       reservedConcurrentExecutions: settings.reservedConcurrency ?? undefined,
       role,
       logGroup,
@@ -143,9 +151,14 @@ export class RouterStack extends Stack {
   }
 }
 
+/**
+ * Only what the artifact's bytes determine: the revision is the last commit that changed a build
+ * input (src/compiler/build-info.ts), so a docs-only commit leaves the description, hence the
+ * version's logical id, unchanged and publishes nothing. `-dirty` marks uncommitted changes.
+ */
 function versionDescription(artifact: Artifact): string {
   const table = artifact.tableHash ?? 'unknown';
-  const rev = artifact.gitRevision ?? 'unknown';
+  const rev = `${artifact.gitRevision ?? 'unknown'}${artifact.dirty ? '-dirty' : ''}`;
   return `table ${table} rev ${rev} artifact ${artifact.hash.slice(0, 12)}`;
 }
 

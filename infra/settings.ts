@@ -6,7 +6,10 @@ import type { Node } from 'constructs';
 export interface RouterSettings {
   stage: string;
   memorySize: number;
-  /** null leaves concurrency unreserved (accounts whose quota is 10 cannot reserve any). */
+  /**
+   * null (the default) leaves concurrency unreserved: a new account's quota is 10 and Lambda
+   * keeps 100 unreserved, so reserving any fails the deploy until the quota is raised.
+   */
   reservedConcurrency: number | null;
   logRetentionDays: number;
   alarmEmail: string | null;
@@ -23,7 +26,7 @@ export class SettingsError extends Error {
 export const DEFAULT_SETTINGS: RouterSettings = {
   stage: 'prod',
   memorySize: 256,
-  reservedConcurrency: 20,
+  reservedConcurrency: null,
   logRetentionDays: 30,
   alarmEmail: null,
   canary: true,
@@ -72,9 +75,12 @@ function integer(key: string, raw: unknown, fallback: number, min: number, max: 
   return value;
 }
 
+/** A number reserves that many executions; absent, null, "" and "off" reserve none. */
 function reserved(raw: unknown): number | null {
-  if (raw === 'off' || raw === false) return null;
-  return integer('reservedConcurrency', raw, DEFAULT_SETTINGS.reservedConcurrency ?? 0, 0, 1000);
+  if (raw === undefined || raw === null || raw === '' || raw === 'off' || raw === false) {
+    return DEFAULT_SETTINGS.reservedConcurrency;
+  }
+  return integer('reservedConcurrency', raw, 0, 0, 1000);
 }
 
 function retention(raw: unknown): number {

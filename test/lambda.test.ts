@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadRouteCases } from '../src/review/route-tests.ts';
 import type { FunctionUrlEvent, FunctionUrlResult } from '../src/webhook/event.ts';
 import { type BuiltArtifact, buildExample } from './support/artifact.ts';
+import { EXAMPLE_ROUTES } from './support/example-routes.ts';
 
 // The Lambda runtime is nodejs24.x; the `node` dev dependency provides that major locally.
 const NODE24 = 'node_modules/node/bin/node';
@@ -37,7 +38,7 @@ function event(path: string, body: string): FunctionUrlEvent {
 beforeAll(async () => {
   artifact = await buildExample();
   // Every route test case, plus the sample call and a malformed body, sent as Ringostat's json type.
-  const cases = loadRouteCases('routes').cases.filter(
+  const cases = loadRouteCases(EXAMPLE_ROUTES).cases.filter(
     (c) => c.call.date !== undefined || c.now === null,
   );
   events = [

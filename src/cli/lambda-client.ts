@@ -1,5 +1,5 @@
-// The one place the CLI builds a LambdaClient, so `verify` and `rollback` resolve region,
-// credentials and `--endpoint` the same way and explain AWS failures in the same words.
+// The one place the CLI builds a LambdaClient, so `verify`, `rollback`, `pause` and `resume`
+// resolve region, credentials and `--endpoint` the same way and explain AWS failures alike.
 import { LambdaClient } from '@aws-sdk/client-lambda';
 
 /** Where to reach Lambda: `--region` (else the SDK's usual env/config lookup) and `--endpoint`. */
@@ -36,6 +36,6 @@ const HINTS: [RegExp, string][] = [
   ],
   [
     /AccessDenied|not authorized/i,
-    'the caller needs lambda:InvokeFunction, GetAlias, UpdateAlias and ListVersionsByFunction',
+    'the caller lacks a Lambda permission this command needs; docs/deploy.md lists them',
   ],
 ];

@@ -52,13 +52,23 @@ const commands: Record<string, Command> = {
   },
   verify: {
     summary: 'run every route test against the deployed function',
-    synopsis: `--function NAME [--alias live] [--key WEBHOOK=KEY ...] ${AWS} ${ROUTES} [--build DIR]`,
+    synopsis: `--function NAME [--alias live] [--url URL] [--key WEBHOOK=KEY ...] ${AWS} ${ROUTES} [--build DIR]`,
     load: () => import('./verify.ts'),
   },
   rollback: {
-    summary: 'point the alias back at the previous version',
+    summary: 'point the alias back at the previous version (mid-canary: drop the canary)',
     synopsis: `--function NAME [--alias live] [--to VERSION] ${AWS} ${ROUTES}`,
     load: () => import('./rollback.ts'),
+  },
+  pause: {
+    summary: 'kill switch: refuse every call (reserved concurrency 0)',
+    synopsis: `--function NAME ${AWS} ${ROUTES}`,
+    load: () => import('./pause.ts'),
+  },
+  resume: {
+    summary: 'undo pause: serve calls again',
+    synopsis: `--function NAME [--concurrency N] ${AWS} ${ROUTES}`,
+    load: () => import('./resume.ts'),
   },
   key: {
     summary: 'generate a random key and its key_sha256',

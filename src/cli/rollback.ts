@@ -1,5 +1,7 @@
-// `routes rollback`: point the alias back at the previous published version in one API call,
-// dropping any canary weights a half-finished CodeDeploy shift left on the alias.
+// `routes rollback`: point the alias back at the previous published version in one API call.
+// During a canary (the alias carries additional version weights) the alias's primary version is
+// the one that was live before the shift, so rolling back keeps it and drops the weights; going
+// one further would land on a version older than the one that just served every call.
 import {
   GetAliasCommand,
   type LambdaClient,
@@ -9,7 +11,11 @@ import {
 import { allowFlags, flag, parseArgs, UsageError } from './args.ts';
 import { describeAwsError, lambdaClient } from './lambda-client.ts';
 
-/** Runs `routes rollback --function NAME [--alias live] [--to VERSION]`; returns the exit code. */
+/**
+ * Runs `routes rollback --function NAME [--alias live] [--to VERSION]`. Exit 0 when the alias
+ * moved (or already was there), 2 with the alias untouched when there is nothing to roll back to,
+ * 1 when AWS refused.
+ */
 export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   allowFlags(args, ['function', 'alias', 'region', 'to', 'endpoint', 'routes']);
@@ -29,7 +35,7 @@ export async function run(argv: string[]): Promise<number> {
   } catch (err) {
     const message = err instanceof RollbackError ? err.message : describeAwsError(err);
     process.stderr.write(`rollback: ${message}\n`);
-    return 1;
+    return err instanceof NothingToRollBackError ? 2 : 1;
   } finally {
     client.destroy();
   }
@@ -40,6 +46,11 @@ export class RollbackError extends Error {
   override name = 'RollbackError';
 }
 
+/** No version to go back to (exit 2): the alias stays as it is. */
+export class NothingToRollBackError extends RollbackError {
+  override name = 'NothingToRollBackError';
+}
+
 async function rollback(client: LambdaClient, fn: string, alias: string, to?: string) {
   const name = `${fn}:${alias}`;
   const current = await client
@@ -47,8 +58,8 @@ async function rollback(client: LambdaClient, fn: string, alias: string, to?: st
     .catch(wrap(`cannot read alias ${name}`));
   const from = current.FunctionVersion ?? '$LATEST';
   const weights = current.RoutingConfig?.AdditionalVersionWeights ?? {};
-  const target = to ?? (await previousVersion(client, fn, from));
   const canary = Object.entries(weights).map(([v, w]) => `version ${v} at ${Math.round(w * 100)}%`);
+  const target = to ?? (canary.length > 0 ? from : await previousVersion(client, fn, from));
   if (target === from && canary.length === 0)
     return `${name} already points at version ${from}; nothing to do`;
   // RevisionId makes the update fail rather than overwrite a change made since we read the alias
@@ -71,7 +82,7 @@ async function rollback(client: LambdaClient, fn: string, alias: string, to?: st
 /** The highest published version below `current`, reading every page of ListVersionsByFunction. */
 async function previousVersion(client: LambdaClient, fn: string, current: string): Promise<string> {
   if (!/^\d+$/.test(current)) {
-    throw new RollbackError(
+    throw new NothingToRollBackError(
       `${fn} alias points at ${current}, which has no previous version; pass --to VERSION`,
     );
   }
@@ -88,7 +99,9 @@ async function previousVersion(client: LambdaClient, fn: string, current: string
     throw new RollbackError(`cannot list versions of ${fn}: ${describeAwsError(err)}`);
   }
   if (best === 0) {
-    throw new RollbackError(`${fn} has no published version below ${current} to roll back to`);
+    throw new NothingToRollBackError(
+      `${fn} has no published version below ${current} to roll back to`,
+    );
   }
   return String(best);
 }

@@ -17,9 +17,14 @@ export interface VerifyContext {
   keys: Record<string, string>;
 }
 
-/** A check's outcome: `failure` is null on success; version and hash are what the function reported. */
+/**
+ * A check's outcome: `failure` is null on success; version and hash are what the function
+ * reported. `unverified` marks a failure that says nothing about the deployed function (no key,
+ * a refused key, throttling, the network): verify then exits 2, never 1, so no rollback follows.
+ */
 export interface CheckResult {
   failure: string | null;
+  unverified?: boolean;
   version?: string | undefined;
   tableHash?: string | undefined;
 }
@@ -27,11 +32,16 @@ export interface CheckResult {
 /** Sends `c.call` the way Ringostat's json send type does and compares the answer with `c.expect`. */
 export async function checkCase(ctx: VerifyContext, c: RouteCase): Promise<CheckResult> {
   const table = ctx.build.tables.get(c.webhook);
-  if (!table) return { failure: `webhook "${c.webhook}" is not in the local build; rebuild it` };
+  if (!table) {
+    return {
+      failure: `webhook "${c.webhook}" is not in the local build; rebuild it`,
+      unverified: true,
+    };
+  }
   const key = table.auth ? routeKey(ctx, c.webhook) : undefined;
   if (table.auth && key === undefined) {
     const hint = `pass --key ${c.webhook}=KEY, set ${envName(c.webhook)}, or add ${c.webhook}=KEY to ROUTE_KEYS`;
-    return { failure: `webhook "${c.webhook}" requires a key: ${hint}` };
+    return { failure: `webhook "${c.webhook}" requires a key: ${hint}`, unverified: true };
   }
   const out = await invokeUrl(ctx.client, ctx.fn, ctx.alias, {
     method: 'POST',
@@ -42,10 +52,13 @@ export async function checkCase(ctx: VerifyContext, c: RouteCase): Promise<Check
   });
   if ('error' in out) return { failure: out.error, version: out.version };
   const seen = { version: out.version, tableHash: out.headers['x-table-hash'] };
+  // The deployed key_sha256 is the local build's whenever the table hashes agree (checked apart),
+  // so a refused key means the key given is wrong, not the function.
   if (out.status === 403 && key !== undefined) {
     return {
       ...seen,
       failure: `403: the deployed function refused the key given for "${c.webhook}"`,
+      unverified: true,
     };
   }
   if (out.status !== 200)

@@ -6,14 +6,20 @@ import { allowFlags, flag, keyValues, parseArgs, UsageError } from './args.ts';
 import { describeAwsError, lambdaClient } from './lambda-client.ts';
 import { type LocalBuild, LocalBuildError, readLocalBuild } from './verify-build.ts';
 import { type CheckResult, checkCase, checkHealth, type VerifyContext } from './verify-checks.ts';
+import { NOT_VERIFIED, verifyReport } from './verify-report.ts';
+import { checkUrl, healthzUrl } from './verify-url.ts';
 
-const FLAGS = ['function', 'alias', 'region', 'routes', 'build', 'key', 'endpoint'];
+const FLAGS = ['function', 'alias', 'region', 'routes', 'build', 'key', 'endpoint', 'url'];
 
 // Invocations in flight at once: few enough that verify cannot use up the function's reserved
 // concurrency and throttle real calls.
 const PARALLEL = 4;
 
-/** Runs `routes verify --function NAME [--alias live] [--key webhook=KEY ...]`; returns the exit code. */
+/**
+ * Runs `routes verify --function NAME [--alias live] [--url URL] [--key webhook=KEY ...]`.
+ * Returns 0 when everything matches, 1 when the deployed function answered wrong, 2 when it
+ * could not be verified (see verify-report.ts).
+ */
 export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   allowFlags(args, FLAGS);
@@ -22,8 +28,12 @@ export async function run(argv: string[]): Promise<number> {
   if (args.positionals.length > 0)
     throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
   const keys = keyValues(args.flags.get('key') ?? []);
+  const url = flag(args, 'url');
+  if (url !== undefined && !/^https?:\/\/[^/]/.test(url)) {
+    throw new UsageError(`--url needs the Function URL (https://...), got "${url}"`);
+  }
   const build = localBuild(flag(args, 'build', 'build'));
-  if (!build) return 1;
+  if (!build) return NOT_VERIFIED;
   for (const webhook of Object.keys(keys)) {
     if (!build.tables.has(webhook)) {
       const known = [...build.tables.keys()].join(', ');
@@ -33,20 +43,37 @@ export async function run(argv: string[]): Promise<number> {
     }
   }
   const cases = routeCases(flag(args, 'routes', 'routes'));
-  if (!cases) return 1;
+  if (!cases) return NOT_VERIFIED;
   const alias = flag(args, 'alias', 'live');
   const client = lambdaClient({ region: flag(args, 'region'), endpoint: flag(args, 'endpoint') });
   const ctx: VerifyContext = { client, fn, alias, build, keys };
   try {
+    // First and alone: an unknown function or missing credentials fail here, in one line.
     const health = await checkHealth(ctx);
-    const results = await mapLimit(cases, PARALLEL, (c) => checkCase(ctx, c));
-    return report(ctx, cases, results, health);
+    const results = await mapLimit(cases, PARALLEL, (c) => checkCase(ctx, c).catch(unverified));
+    const urlCheck =
+      url === undefined ? undefined : { address: healthzUrl(url), result: await checkUrl(url) };
+    const { lines, code } = verifyReport({
+      target: `${fn}:${alias}`,
+      localHash: build.manifest.tableHash,
+      cases,
+      results,
+      health,
+      ...(urlCheck ? { url: urlCheck } : {}),
+    });
+    process.stdout.write(`${lines.join('\n')}\n`);
+    return code;
   } catch (err) {
     process.stderr.write(`verify: cannot invoke ${fn}:${alias}: ${describeAwsError(err)}\n`);
-    return 1;
+    return NOT_VERIFIED;
   } finally {
     client.destroy();
   }
+}
+
+/** An SDK failure on one case (throttling, the network): nothing learned about the function. */
+function unverified(err: unknown): CheckResult {
+  return { failure: `cannot invoke: ${describeAwsError(err)}`, unverified: true };
 }
 
 function localBuild(dir: string): LocalBuild | undefined {
@@ -75,43 +102,6 @@ function routeCases(routesDir: string): RouteCase[] | undefined {
   return cases;
 }
 
-/** Prints one line per failure and the summary; returns the exit code. */
-function report(
-  ctx: VerifyContext,
-  cases: RouteCase[],
-  results: CheckResult[],
-  health: CheckResult,
-) {
-  const lines: string[] = [];
-  results.forEach((r, i) => {
-    const c = cases[i]!;
-    if (r.failure !== null)
-      lines.push(`${c.file}:${c.line}:${c.col}: case "${c.name}": ${r.failure}`);
-  });
-  if (health.failure !== null) lines.push(`verify: ${health.failure}`);
-  const local = ctx.build.manifest.tableHash;
-  const deployed = unique([health, ...results].map((r) => r.tableHash));
-  const stale = deployed.filter((h) => h !== local);
-  if (stale.length > 0) {
-    lines.push(
-      `verify: deployed table ${stale.map(short).join(', ')} differs from the local build's ${short(local)} ` +
-        '(deploy this build, or rebuild from the deployed commit)',
-    );
-  }
-  const versions = unique([health, ...results].map((r) => r.version));
-  const failed = results.filter((r) => r.failure !== null).length;
-  const where = [
-    versions.length === 0
-      ? 'version unknown'
-      : `version${versions.length > 1 ? 's' : ''} ${versions.join(', ')}`,
-    deployed.length === 0 ? 'table unknown' : `table ${deployed.map(short).join(', ')}`,
-  ].join(', ');
-  const count = `${cases.length - failed} case${cases.length - failed === 1 ? '' : 's'} passed, ${failed} failed`;
-  lines.push(`verify: ${count} against ${ctx.fn}:${ctx.alias} (${where})`);
-  process.stdout.write(`${lines.join('\n')}\n`);
-  return failed > 0 || health.failure !== null || stale.length > 0 ? 1 : 0;
-}
-
 async function mapLimit<T, R>(
   items: T[],
   limit: number,
@@ -127,13 +117,4 @@ async function mapLimit<T, R>(
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return out;
-}
-
-function unique(values: (string | undefined)[]): string[] {
-  const set = new Set(values.filter((v): v is string => v !== undefined));
-  return [...set].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-}
-
-function short(hash: string): string {
-  return hash.length > 8 ? `${hash.slice(0, 8)}…` : hash;
 }

@@ -88,8 +88,12 @@ export interface Manifest {
   tableHash: string;
   /** sha256 over every source file read (YAML, lists, CSV tables): what was reviewed. */
   sourceHash: string;
+  /** The last commit that changed a build input (routes, src, schema, lockfile), not HEAD. */
   gitRevision: string | null;
+  /** That commit's date (or SOURCE_DATE_EPOCH), so one commit always builds the same bytes. */
   builtAt: string;
+  /** The build also holds uncommitted changes to its inputs (or none of them is in git). */
+  dirty: boolean;
   schemaVersion: number;
   webhooks: Record<string, { rules: number; hash: string }>;
 }

@@ -21,6 +21,8 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 export interface HandlerOptions {
   log?: LogSink;
   now?: () => number;
+  /** The metrics' FunctionName dimension: Lambda's AWS_LAMBDA_FUNCTION_NAME, else `local`. */
+  functionName?: string;
 }
 
 /**
@@ -34,6 +36,7 @@ export function createHandler(
 ): (event: FunctionUrlEvent) => FunctionUrlResult {
   const log = options.log ?? stdoutSink;
   const now = options.now ?? Date.now;
+  const functionName = options.functionName ?? (process.env.AWS_LAMBDA_FUNCTION_NAME || 'local');
   const hash = routes.manifest.tableHash;
   const health = JSON.stringify(routes.manifest);
   // Pay for node:crypto at cold start, not on the first caller, and only when a webhook needs it.
@@ -71,6 +74,7 @@ export function createHandler(
               caller,
               latencyMs: performance.now() - started,
               tableHash: hash,
+              functionName,
             },
             at,
           ),
@@ -91,6 +95,7 @@ export function createHandler(
             caller,
             latencyMs: performance.now() - started,
             tableHash: hash,
+            functionName,
           },
           at,
         ),
@@ -98,7 +103,7 @@ export function createHandler(
       return answered(answer.contentType, answer.body, rule ?? 'default', hash);
     } catch (err) {
       if (!authorized) return respond(403, JSON_TYPE, '{"error":"forbidden"}');
-      return fault(table, name, caller, err, { log, started, hash, now: at });
+      return fault(table, name, caller, err, { log, started, hash, now: at, functionName });
     }
   };
 }
@@ -108,7 +113,7 @@ function fault(
   webhook: string,
   caller: string | undefined,
   err: unknown,
-  ctx: { log: LogSink; started: number; hash: string; now: number },
+  ctx: { log: LogSink; started: number; hash: string; now: number; functionName: string },
 ): FunctionUrlResult {
   const target = defaultTarget(table, caller);
   const answer = renderAnswer(table.data.answer, target, null);
@@ -124,6 +129,7 @@ function fault(
           caller,
           latencyMs: performance.now() - ctx.started,
           tableHash: ctx.hash,
+          functionName: ctx.functionName,
           fault: message,
         },
         ctx.now,

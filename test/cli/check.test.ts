@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,18 +6,19 @@ import { run as check } from '../../src/cli/check.ts';
 import { main } from '../../src/cli/main.ts';
 import { compileAll } from '../../src/compiler/pipeline.ts';
 import { runCli } from '../support/aws-cli.ts';
+import { EXAMPLE_ROUTES } from '../support/example-routes.ts';
 
 const BROKEN = 'test/fixtures/broken';
 
 function routesSummary(): string {
-  const { webhooks } = compileAll('routes');
+  const { webhooks } = compileAll(EXAMPLE_ROUTES);
   const rules = webhooks.reduce((n, w) => n + w.table.rules.length, 0);
   return `check ok: ${webhooks.length} webhooks, ${rules} rules\n`;
 }
 
 describe('routes check', () => {
-  it('passes on routes/ with exit 0 and prints only the summary', async () => {
-    expect(await runCli(check, ['--routes', 'routes'])).toEqual({
+  it('passes on the example routes with exit 0 and prints only the summary', async () => {
+    expect(await runCli(check, ['--routes', EXAMPLE_ROUTES])).toEqual({
       code: 0,
       stdout: '',
       stderr: routesSummary(),
@@ -25,7 +26,19 @@ describe('routes check', () => {
   });
 
   it('checks routes/ when --routes is not given', async () => {
-    expect(await runCli(check, [])).toEqual({ code: 0, stdout: '', stderr: routesSummary() });
+    // In a directory whose routes/ holds the example routes: the repository's own routes/ is the
+    // user's to edit.
+    const root = mkdtempSync(join(tmpdir(), 'check-default-'));
+    cpSync(EXAMPLE_ROUTES, join(root, 'routes'), { recursive: true });
+    const summary = routesSummary();
+    const cwd = process.cwd();
+    process.chdir(root);
+    try {
+      expect(await runCli(check, [])).toEqual({ code: 0, stdout: '', stderr: summary });
+    } finally {
+      process.chdir(cwd);
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('fails a broken config with exit 1, every problem located and a tally', async () => {

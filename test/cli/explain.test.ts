@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run as explain } from '../../src/cli/explain.ts';
 import { main } from '../../src/cli/main.ts';
 import { runCli } from '../support/aws-cli.ts';
+import { EXAMPLE_ROUTES } from '../support/example-routes.ts';
 
 // One rule per kind of reason explain gives for skipping it.
 const HOTLINE = `# yaml-language-server: $schema=../schema/routes.schema.json
@@ -52,8 +53,15 @@ afterAll(() => {
 });
 
 describe('routes explain', () => {
-  it('shows the rule that answers a blocked caller on routes/sales', async () => {
-    const argv = ['sales', 'caller=380441112233', '--now', '2026-11-24T08:00:00Z'];
+  it('shows the rule that answers a blocked caller on the example sales webhook', async () => {
+    const argv = [
+      'sales',
+      'caller=380441112233',
+      '--now',
+      '2026-11-24T08:00:00Z',
+      '--routes',
+      EXAMPLE_ROUTES,
+    ];
     expect(await runCli(explain, argv)).toEqual({
       code: 0,
       stdout: [

@@ -12,9 +12,12 @@ const SYNOPSES: Record<string, string> = {
   serve: 'serve [--routes DIR] [--port N] [--out DIR] [--no-watch]',
   call: "call <url> key=value ... [--send http|json|json-rpc] [--method GET|POST|PUT|DELETE] [--header 'NAME: VALUE' ...] [--rpc-method NAME] [--timeout MS] [--routes DIR]",
   verify:
-    'verify --function NAME [--alias live] [--key WEBHOOK=KEY ...] [--region REGION] [--endpoint URL] [--routes DIR] [--build DIR]',
+    'verify --function NAME [--alias live] [--url URL] [--key WEBHOOK=KEY ...] [--region REGION] [--endpoint URL] [--routes DIR] [--build DIR]',
   rollback:
     'rollback --function NAME [--alias live] [--to VERSION] [--region REGION] [--endpoint URL] [--routes DIR]',
+  pause: 'pause --function NAME [--region REGION] [--endpoint URL] [--routes DIR]',
+  resume:
+    'resume --function NAME [--concurrency N] [--region REGION] [--endpoint URL] [--routes DIR]',
   key: 'key [--routes DIR]',
   'generate-types': 'generate-types',
 };
@@ -28,7 +31,9 @@ const SUMMARIES: Record<string, string> = {
   serve: 'serve the routes locally',
   call: 'send a request exactly as Ringostat would',
   verify: 'run every route test against the deployed function',
-  rollback: 'point the alias back at the previous version',
+  rollback: 'point the alias back at the previous version (mid-canary: drop the canary)',
+  pause: 'kill switch: refuse every call (reserved concurrency 0)',
+  resume: 'undo pause: serve calls again',
   key: 'generate a random key and its key_sha256',
   'generate-types': 'regenerate src/generated/ from the schema',
 };

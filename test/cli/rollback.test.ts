@@ -65,9 +65,18 @@ describe('routes rollback', () => {
     expect(api.alias(fn, 'live').version).toBe('1');
   });
 
-  it('clears the canary weights a half-finished deployment left on the alias', async () => {
+  it('keeps the primary version and drops the weights of a canary in progress', async () => {
     const fn = deploy(3, 2, { '3': 0.1 });
     expect(await rollback(fn)).toMatchObject({
+      code: 0,
+      stdout: `rollback: ${fn}:live 2 -> 2 (cleared canary routing: version 3 at 10%)\n`,
+    });
+    expect(api.alias(fn, 'live')).toMatchObject({ version: '2', weights: {} });
+  });
+
+  it('moves a canary to the --to version, which wins over the primary', async () => {
+    const fn = deploy(3, 2, { '3': 0.1 });
+    expect(await rollback(fn, '--to', '1')).toMatchObject({
       code: 0,
       stdout: `rollback: ${fn}:live 2 -> 1 (cleared canary routing: version 3 at 10%)\n`,
     });
@@ -91,14 +100,15 @@ describe('routes rollback', () => {
     });
   });
 
-  it('fails when there is no version below the current one', async () => {
+  it('exits 2 with the alias untouched when there is no version below the current one', async () => {
     const fn = deploy(3, 1);
+    const before = api.alias(fn, 'live');
     expect(await rollback(fn)).toEqual({
-      code: 1,
+      code: 2,
       stdout: '',
       stderr: `rollback: ${fn} has no published version below 1 to roll back to\n`,
     });
-    expect(api.alias(fn, 'live').version).toBe('1');
+    expect(api.alias(fn, 'live')).toEqual(before);
   });
 
   it('fails with the service message when the alias does not exist', async () => {

@@ -7,6 +7,7 @@ import { run as test } from '../../src/cli/test.ts';
 import { compileAll } from '../../src/compiler/pipeline.ts';
 import { loadRouteCases } from '../../src/review/route-tests.ts';
 import { runCli } from '../support/aws-cli.ts';
+import { EXAMPLE_ROUTES } from '../support/example-routes.ts';
 
 const HOTLINE = `# yaml-language-server: $schema=../schema/routes.schema.json
 timezone: Europe/Kyiv
@@ -50,13 +51,13 @@ afterEach(() => {
 });
 
 describe('routes test', () => {
-  it('passes on routes/ with 100% rule coverage', async () => {
-    const counts = compileAll('routes').webhooks.map((w) => {
+  it('passes on the example routes with 100% rule coverage', async () => {
+    const counts = compileAll(EXAMPLE_ROUTES).webhooks.map((w) => {
       const n = w.table.rules.length;
       return `${w.name}: ${n}/${n} rules reached\n`;
     });
-    const cases = loadRouteCases('routes').cases.length;
-    expect(await runCli(test, ['--routes', 'routes', '--min-coverage', '100'])).toEqual({
+    const cases = loadRouteCases(EXAMPLE_ROUTES).cases.length;
+    expect(await runCli(test, ['--routes', EXAMPLE_ROUTES, '--min-coverage', '100'])).toEqual({
       code: 0,
       stdout: `${counts.join('')}coverage: 100% of rules\n${cases} passed, 0 failed\n`,
       stderr: '',

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,6 +11,8 @@ import { run } from '../../src/cli/verify.ts';
 import { buildAll } from '../../src/compiler/emit/build.ts';
 import { loadRouteCases, type RouteCase } from '../../src/review/route-tests.ts';
 import { runCli, stubAwsEnv } from '../support/aws-cli.ts';
+import { EXAMPLE_ROUTES } from '../support/example-routes.ts';
+import { startHttpStub } from '../support/http-stub.ts';
 import { type LambdaApi, startLambdaApi } from '../support/lambda-api.ts';
 
 const KEY = 'night-desk-secret';
@@ -19,12 +23,12 @@ let api: LambdaApi;
 let good: string; // build/ of the example routes
 let goodHash: string;
 let extra: { routes: string; build: string }; // night-desk webhook with auth, pinned-instant cases
-const cases = loadRouteCases('routes').cases;
+const cases = loadRouteCases(EXAMPLE_ROUTES).cases;
 
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'verify-'));
   api = await startLambdaApi();
-  good = await build('routes', 'good');
+  good = await build(EXAMPLE_ROUTES, 'good');
   goodHash = manifestHash(good);
   const changed = await build(copyRoutes('routes-changed', changeVipDestination), 'changed');
   extra = { routes: copyRoutes('routes-extra', addAuthAndPinnedCases), build: '' };
@@ -43,7 +47,8 @@ beforeEach(stubAwsEnv);
 afterEach(() => vi.unstubAllEnvs());
 
 function verify(fn: string, ...extraArgs: string[]) {
-  return runCli(run, ['--function', fn, '--endpoint', api.endpoint, '--build', good, ...extraArgs]);
+  const base = ['--function', fn, '--endpoint', api.endpoint, '--build', good];
+  return runCli(run, [...base, '--routes', EXAMPLE_ROUTES, ...extraArgs]);
 }
 
 function summary(passed: number, failed: number, fn: string, hash = goodHash): string {
@@ -112,17 +117,18 @@ describe('routes verify', () => {
     });
   });
 
-  it('fails the cases of a webhook with auth when no key is given, saying how to pass one', async () => {
+  it('exits 2 when a webhook with auth has no key, saying how to pass one', async () => {
     const desk = extraCases().filter((c) => c.webhook === 'night-desk');
     const passed = extraCases().length - desk.length;
     const hint =
       'webhook "night-desk" requires a key: pass --key night-desk=KEY, set ROUTE_KEY_NIGHT_DESK, or add night-desk=KEY to ROUTE_KEYS';
     const result = await verify('router-auth', '--build', extra.build, '--routes', extra.routes);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
+    const counts = `${passed} cases passed, 0 failed, ${desk.length} not verified`;
     expect(result.stdout).toBe(
       [
         ...desk.map((c) => caseLine(c, hint)),
-        summary(passed, desk.length, 'router-auth', manifestHash(extra.build)),
+        `verify: ${counts} against router-auth:live (version 1, table ${manifestHash(extra.build).slice(0, 8)}…)`,
         '',
       ].join('\n'),
     );
@@ -149,34 +155,131 @@ describe('routes verify', () => {
     });
   });
 
-  it('reports a key the deployed function refuses', async () => {
+  it('exits 2 on a key the deployed function refuses: the key is wrong, not the function', async () => {
     const args = ['--build', extra.build, '--routes', extra.routes, '--key', 'night-desk=wrong'];
     const result = await verify('router-auth', ...args);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stdout).toContain(
       '403: the deployed function refused the key given for "night-desk"\n',
     );
   });
 
-  it('fails with a clear message when there is no local build', async () => {
+  it('exits 2 with a clear message when there is no local build', async () => {
     const nowhere = join(tmp, 'nowhere');
     expect(await verify('router-good', '--build', nowhere)).toEqual({
-      code: 1,
+      code: 2,
       stdout: '',
       stderr: `verify: no local build at ${nowhere}/lambda/manifest.json: run \`npm run routes -- build\` first (verify checks that the deployed table hash equals the local build)\n`,
     });
   });
 
-  it('fails with the service message when the function does not exist', async () => {
+  it('exits 2 with the service message when the function does not exist', async () => {
     expect(await verify('router-missing')).toEqual({
-      code: 1,
+      code: 2,
       stdout: '',
       stderr: `verify: cannot invoke router-missing:live: ResourceNotFoundException (HTTP 404): Function not found: ${ARN}router-missing\n`,
     });
   });
 
+  it('with --url, also fetches <url>healthz over HTTP and compares its table hash', async () => {
+    const stub = await startHttpStub(200, readFileSync(join(good, 'lambda/manifest.json'), 'utf8'));
+    try {
+      expect(await verify('router-good', '--url', stub.url)).toEqual({
+        code: 0,
+        stdout: [
+          `verify: ${stub.url}healthz answers table ${goodHash.slice(0, 8)}…`,
+          summary(cases.length, 0, 'router-good'),
+          '',
+        ].join('\n'),
+        stderr: '',
+      });
+      expect(stub.paths).toEqual(['GET /healthz']);
+    } finally {
+      await stub.close();
+    }
+  });
+
+  it('exits 1 when the Function URL answers 403 while every invoke passes', async () => {
+    const stub = await startHttpStub(403, '{"Message":"Forbidden. For troubleshooting..."}');
+    try {
+      expect(await verify('router-good', '--url', stub.url)).toEqual({
+        code: 1,
+        stdout: [
+          `verify: GET ${stub.url}healthz answered HTTP 403 without a manifest`,
+          summary(cases.length, 0, 'router-good'),
+          '',
+        ].join('\n'),
+        stderr: '',
+      });
+    } finally {
+      await stub.close();
+    }
+  });
+
+  it('exits 1 when the Function URL serves another table than the one invoked', async () => {
+    const other = JSON.stringify({ tableHash: 'e'.repeat(64) });
+    const stub = await startHttpStub(200, other);
+    try {
+      const result = await verify('router-good', '--url', stub.url);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain(
+        "verify: deployed table eeeeeeee… differs from the local build's",
+      );
+    } finally {
+      await stub.close();
+    }
+  });
+
+  it('exits 2 when the function is throttled', async () => {
+    vi.stubEnv('AWS_MAX_ATTEMPTS', '1'); // no retries with backoff: the answer is the same
+    api.setReserved('router-good', 0);
+    try {
+      expect(await verify('router-good')).toEqual({
+        code: 2,
+        stdout: '',
+        stderr:
+          'verify: cannot invoke router-good:live: TooManyRequestsException (HTTP 429): Rate Exceeded.\n',
+      });
+    } finally {
+      api.setReserved('router-good', null);
+    }
+  });
+
+  it('exits 2 when there are no credentials', async () => {
+    vi.stubEnv('AWS_ACCESS_KEY_ID', undefined);
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', undefined);
+    const result = await verify('router-good');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /^verify: cannot invoke router-good:live: CredentialsProviderError: .*\(set AWS credentials, e\.g\. AWS_PROFILE or the OIDC role in CI\)\n$/,
+    );
+  });
+
+  it('exits 2 when the Lambda endpoint cannot be reached', async () => {
+    vi.stubEnv('AWS_MAX_ATTEMPTS', '1');
+    const closed = await closedPort();
+    const result = await runCli(run, [
+      ...['--function', 'router-good', '--endpoint', `http://127.0.0.1:${closed}`],
+      ...['--build', good, '--routes', EXAMPLE_ROUTES],
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^verify: cannot invoke router-good:live: .*ECONNREFUSED/);
+  });
+
+  it('exits 1, not 2, when one case is answered wrong and another could not be verified', async () => {
+    const args = ['--build', extra.build, '--routes', extra.routes];
+    const result = await verify('router-changed', ...args);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('requires a key');
+    expect(result.stdout).toContain('differs from the local build');
+  });
+
   it.each([
     [[], '--function NAME is required (the deployed Lambda function)'],
+    [
+      ['--function', 'f', '--url', 'lambda-url'],
+      '--url needs the Function URL (https://...), got "lambda-url"',
+    ],
     [['--function', 'f', '--key', 'sales'], 'expected key=value, got "sales"'],
     [
       ['--function', 'f', '--key', 'saels=k'],
@@ -186,6 +289,15 @@ describe('routes verify', () => {
     await expect(run([...argv, '--build', good])).rejects.toThrow(new UsageError(message));
   });
 });
+
+/** A port nothing listens on (bound, then released). */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((done) => server.close(done));
+  return port;
+}
 
 async function build(routesDir: string, name: string): Promise<string> {
   const outDir = join(tmp, name);
@@ -204,7 +316,7 @@ function manifestHash(buildDir: string): string {
 
 function copyRoutes(name: string, edit: (dir: string) => void): string {
   const dir = join(tmp, name);
-  cpSync('routes', dir, { recursive: true });
+  cpSync(EXAMPLE_ROUTES, dir, { recursive: true });
   edit(dir);
   return dir;
 }

@@ -59,8 +59,12 @@ describe('the rollout', () => {
   it.each([
     ['AWS/Lambda', 'Errors', aliasDimensions],
     ['AWS/Lambda', 'Throttles', aliasDimensions],
-    // Dimensionless: the handler emits a copy of Fault without Webhook, summing all webhooks.
-    ['RingostatRouter', 'Fault', () => Match.absent()],
+    // The handler's copy of Fault with only the function: all of its webhooks, no other stage.
+    [
+      'RingostatRouter',
+      'Fault',
+      () => [{ Name: 'FunctionName', Value: ref(logicalId(t, 'AWS::Lambda::Function')) }],
+    ],
   ])(
     'alarms on %s %s summed over 1 minute above 0, treating no data as healthy',
     (namespace, metric, dims) => {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ArtifactMissingError, hashDirectory, readArtifact } from '../../infra/artifact.ts';
 import { RouterStack } from '../../infra/router-stack.ts';
 import { buildAll } from '../../src/compiler/emit/build.ts';
+import { EXAMPLE_ROUTES } from '../support/example-routes.ts';
 import {
   cleanTempDirs,
   copyFixtureArtifact,
@@ -58,7 +59,19 @@ describe('readArtifact', () => {
       hash: hashDirectory(FIXTURE_ARTIFACT),
       tableHash: 'fixture-table-hash',
       gitRevision: '0123456789abcdef0123456789abcdef01234567',
+      dirty: false,
     });
+  });
+
+  it('marks the version description of a build from uncommitted changes', () => {
+    const dir = copyFixtureArtifact();
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, dirty: true }));
+    const { template } = synthRouter({ artifactDir: dir });
+    const version = resource(template, logicalId(template, 'AWS::Lambda::Version'));
+    expect(version.Properties.Description).toBe(
+      `table fixture-table-hash rev 0123456789abcdef0123456789abcdef01234567-dirty artifact ${hashDirectory(dir).slice(0, 12)}`,
+    );
   });
 
   it('makes the stack refuse to synth when the artifact was not built', () => {
@@ -122,8 +135,8 @@ describe('the template asset', () => {
 });
 
 describe('the real artifact', () => {
-  it('built by routes build from routes/ is deployed byte for byte, described by its manifest', async () => {
-    const built = await buildAll({ routesDir: 'routes', outDir: tempDir('router-build-') });
+  it('built by routes build from the example routes is deployed byte for byte, described by its manifest', async () => {
+    const built = await buildAll({ routesDir: EXAMPLE_ROUTES, outDir: tempDir('router-build-') });
     expect(built.problems.filter((p) => p.severity === 'error')).toEqual([]);
     const dir = built.dir!;
     const { template, outdir, stack } = synthRouter({ artifactDir: dir });
@@ -132,7 +145,8 @@ describe('the real artifact', () => {
     expect(hashDirectory(stagedAssetDir(outdir, stack.artifactId, key))).toBe(hashDirectory(dir));
     const version = resource(template, logicalId(template, 'AWS::Lambda::Version'));
     expect(version.Properties.Description).toBe(
-      `table ${built.manifest?.tableHash} rev ${built.manifest?.gitRevision ?? 'unknown'} ` +
+      `table ${built.manifest?.tableHash} rev ${built.manifest?.gitRevision ?? 'unknown'}` +
+        `${built.manifest?.dirty ? '-dirty' : ''} ` +
         `artifact ${hashDirectory(dir).slice(0, 12)}`,
     );
   });

@@ -11,12 +11,16 @@ import { SettingsError } from '../../infra/settings.ts';
 const github: GithubDeploySettings = {
   repo: 'acme/call-router',
   environment: 'production',
+  subject: 'repo:acme/call-router:environment:production',
   providerArn: null,
 };
+// What a repository created since mid-2026 presents: owner and repository with their IDs.
+const ID_SUBJECT = 'repo:acme-1234567/call-router-987654321:environment:production';
 const PROVIDER_ARN = 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com';
 
 let created: Template;
 let imported: Template;
+let withIds: Template;
 
 function synth(settings: GithubDeploySettings): Template {
   const stack = new GithubOidcStack(new App(), 'Deploy', {
@@ -30,6 +34,7 @@ beforeAll(() => {
   vi.stubEnv('CDK_VALIDATION', 'false');
   created = synth(github);
   imported = synth({ ...github, providerArn: PROVIDER_ARN });
+  withIds = synth({ ...github, subject: ID_SUBJECT });
 });
 
 afterAll(() => {
@@ -70,6 +75,24 @@ describe('GithubOidcStack', () => {
         ],
       },
     });
+  });
+
+  it('trusts exactly the subject the settings give, such as an ID-based one', () => {
+    withIds.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: {
+        Statement: [
+          Match.objectLike({
+            Condition: {
+              StringEquals: {
+                'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
+                'token.actions.githubusercontent.com:sub': ID_SUBJECT,
+              },
+            },
+          }),
+        ],
+      },
+    });
+    withIds.hasOutput('TrustedSubject', { Value: ID_SUBJECT });
   });
 
   it('uses an existing provider instead of creating a second one', () => {
@@ -119,13 +142,7 @@ describe('GithubOidcStack', () => {
               {
                 Sid: 'VerifyAndRollback',
                 Effect: 'Allow',
-                Action: [
-                  'lambda:InvokeFunction',
-                  'lambda:GetAlias',
-                  'lambda:UpdateAlias',
-                  'lambda:ListVersionsByFunction',
-                  'lambda:GetFunctionConfiguration',
-                ],
+                Action: ['lambda:InvokeFunction', 'lambda:GetAlias', 'lambda:UpdateAlias'],
                 Resource: [fn(''), fn(':*')],
               },
             ],
@@ -155,6 +172,27 @@ describe('readGithubSettings', () => {
       ...github,
       providerArn: PROVIDER_ARN,
     });
+  });
+
+  it('takes githubSubject as the exact subject, overriding the default', () => {
+    expect(read({ githubRepo: 'acme/call-router', githubSubject: ID_SUBJECT })).toEqual({
+      ...github,
+      subject: ID_SUBJECT,
+    });
+    expect(read({ githubRepo: 'acme/call-router', githubSubject: '' })).toEqual(github);
+  });
+
+  it.each([
+    [
+      { githubRepo: 'acme/call-router', githubSubject: 'repo:acme/*:environment:production' },
+      'context "githubSubject": expected the exact subject the deploy job prints, such as "repo:acme-123/router-456:environment:production", got "repo:acme/*:environment:production"',
+    ],
+    [
+      { githubSubject: ID_SUBJECT },
+      'context "githubSubject" needs "githubRepo" (owner/name) set too',
+    ],
+  ])('rejects the subject settings %j', (context, message) => {
+    expect(() => read(context)).toThrow(new SettingsError(message));
   });
 
   it('rejects a repository that is not owner/name', () => {

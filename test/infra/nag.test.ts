@@ -67,7 +67,12 @@ describe('the acknowledgements', () => {
       settings: testSettings({ alarmEmail: 'ops@example.com' }),
     });
     github = new GithubOidcStack(app, 'Github', {
-      github: { repo: 'acme/call-router', environment: 'production', providerArn: null },
+      github: {
+        repo: 'acme/call-router',
+        environment: 'production',
+        subject: 'repo:acme/call-router:environment:production',
+        providerArn: null,
+      },
       functionName: 'ringostat-router-prod',
     });
   });

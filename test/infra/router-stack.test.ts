@@ -14,7 +14,7 @@ beforeAll(() => {
   dev = synthRouter({
     stage: 'dev',
     memorySize: 512,
-    reservedConcurrency: null,
+    reservedConcurrency: 20,
     logRetentionDays: 7,
   });
   t = prod.template;
@@ -26,7 +26,7 @@ afterAll(() => {
 });
 
 describe('the function', () => {
-  it('runs the artifact on nodejs24.x, arm64, 256 MB, 3 s, with 20 reserved executions', () => {
+  it('runs the artifact on nodejs24.x, arm64, 256 MB, 3 s, reserving no concurrency', () => {
     t.resourceCountIs('AWS::Lambda::Function', 1);
     t.hasResourceProperties('AWS::Lambda::Function', {
       FunctionName: 'ringostat-router-prod',
@@ -35,7 +35,7 @@ describe('the function', () => {
       Handler: 'index.handler',
       MemorySize: 256,
       Timeout: 3,
-      ReservedConcurrentExecutions: 20,
+      ReservedConcurrentExecutions: Match.absent(),
       Environment: Match.absent(),
     });
   });
@@ -56,11 +56,11 @@ describe('the function', () => {
     });
   });
 
-  it('takes memory, retention and an unreserved concurrency from the settings', () => {
+  it('takes memory, retention and a reserved concurrency from the settings', () => {
     dev.template.hasResourceProperties('AWS::Lambda::Function', {
       FunctionName: 'ringostat-router-dev',
       MemorySize: 512,
-      ReservedConcurrentExecutions: Match.absent(),
+      ReservedConcurrentExecutions: 20,
     });
     dev.template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 7 });
   });
@@ -114,13 +114,14 @@ describe('the live alias and its URL', () => {
     });
   });
 
-  it('outputs the URL, the function name, the alias name and the artifact hash', () => {
+  it('outputs the URL, the function name, the alias name, the artifact hash and the log group', () => {
     t.hasOutput('FunctionUrl', {
       Value: { 'Fn::GetAtt': [logicalId(t, 'AWS::Lambda::Url'), 'FunctionUrl'] },
     });
     t.hasOutput('FunctionName', { Value: ref(logicalId(t, 'AWS::Lambda::Function')) });
     t.hasOutput('AliasName', { Value: 'live' });
     t.hasOutput('ArtifactHash', { Value: prod.stack.artifact.hash });
+    t.hasOutput('LogGroupName', { Value: ref(logicalId(t, 'AWS::Logs::LogGroup')) });
   });
 });
 

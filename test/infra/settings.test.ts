@@ -10,7 +10,7 @@ describe('readSettings', () => {
     expect(settingsFrom({})).toEqual({
       stage: 'prod',
       memorySize: 256,
-      reservedConcurrency: 20,
+      reservedConcurrency: null,
       logRetentionDays: 30,
       alarmEmail: null,
       canary: true,
@@ -44,8 +44,15 @@ describe('readSettings', () => {
     });
   });
 
-  it('leaves concurrency unreserved when reservedConcurrency is "off"', () => {
-    expect(settingsFrom({ reservedConcurrency: 'off' }).reservedConcurrency).toBeNull();
+  it.each([['off'], [null], ['']])(
+    'leaves concurrency unreserved when reservedConcurrency is %j',
+    (value) => {
+      expect(settingsFrom({ reservedConcurrency: value }).reservedConcurrency).toBeNull();
+    },
+  );
+
+  it('reserves concurrency when reservedConcurrency is a number', () => {
+    expect(settingsFrom({ reservedConcurrency: 20 }).reservedConcurrency).toBe(20);
   });
 
   it.each([

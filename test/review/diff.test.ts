@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileAll } from '../../src/compiler/pipeline.ts';
 import { compileAtRevision, diffRoutes } from '../../src/review/diff.ts';
+import { EXAMPLE_ROUTES } from '../support/example-routes.ts';
 
 const now = Date.parse('2026-11-24T08:00:00Z');
 let repo: string;
@@ -16,7 +17,7 @@ const git = (...args: string[]) =>
 
 beforeAll(() => {
   repo = mkdtempSync(join(tmpdir(), 'routes-diff-'));
-  cpSync('routes', join(repo, 'routes'), { recursive: true });
+  cpSync(EXAMPLE_ROUTES, join(repo, 'routes'), { recursive: true });
   git('init', '-q');
   git('add', '.');
   git('commit', '-qm', 'base');

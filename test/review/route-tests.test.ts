@@ -7,6 +7,7 @@ import { formatProblem } from '../../src/compiler/problem.ts';
 import { caseMismatches, describeOutcome, type Outcome } from '../../src/review/case-check.ts';
 import { loadRouteCases, type RouteCase } from '../../src/review/route-tests.ts';
 import { describeFailure, runCases } from '../../src/review/run-tests.ts';
+import { EXAMPLE_ROUTES } from '../support/example-routes.ts';
 
 let dir: string;
 
@@ -27,14 +28,14 @@ function problems(): string[] {
 }
 
 describe('loadRouteCases', () => {
-  it('loads every case of routes/ with its place, call and expectation', () => {
-    const { cases, problems } = loadRouteCases('routes');
+  it('loads every case of the example routes with its place, call and expectation', () => {
+    const { cases, problems } = loadRouteCases(EXAMPLE_ROUTES);
     expect(problems).toEqual([]);
     expect(new Set(cases.map((c) => c.webhook))).toEqual(new Set(['sales', 'support']));
     expect(cases[0]).toEqual({
       webhook: 'sales',
       name: 'blocked caller gets the block scheme',
-      file: 'routes/sales.test.yaml',
+      file: `${EXAMPLE_ROUTES}/sales.test.yaml`,
       line: 3,
       col: 5,
       call: { caller: '380441112233' },
@@ -214,7 +215,7 @@ describe('case checks', () => {
   it('prints a failure with its place, expectation, actual answer and every mismatch', () => {
     const c = routeCase({ to: ['380441111111'], rule: 'vip' });
     const [result] = runCases(
-      compileAll('routes').webhooks,
+      compileAll(EXAMPLE_ROUTES).webhooks,
       [{ ...c, call: { caller: '380441112233' } }],
       0,
     ).results;
@@ -231,7 +232,7 @@ describe('case checks', () => {
 
   it('fails a case whose webhook does not compile or does not exist', () => {
     const c = { ...routeCase({ default: true }), webhook: 'nope' };
-    const { results, coverage } = runCases(compileAll('routes').webhooks, [c], 0);
+    const { results, coverage } = runCases(compileAll(EXAMPLE_ROUTES).webhooks, [c], 0);
     expect(results).toEqual([
       {
         case: c,

@@ -8,7 +8,7 @@ import { compileTables } from '../support/compiled.ts';
 import { createRng, randomCall, randomNow } from '../support/random-values.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/router/', import.meta.url));
-const ROUTES = fileURLToPath(new URL('../../routes/', import.meta.url));
+const ROUTES = fileURLToPath(new URL('../fixtures/routes/', import.meta.url));
 const tables = compileTables(FIXTURES);
 /** Sunday 29 March 2026, 02:30 in Kyiv: outside office hours. */
 const SUNDAY_NIGHT = Date.parse('2026-03-29T00:30:00Z');

@@ -1,6 +1,6 @@
-// The compiled, indexed router against the naive reference interpreter (DESIGN.md "The table",
-// STYLE.md 7): on every route test case, on a seeded sweep over routes/, and on seeded random
-// webhooks. Any disagreement fails with the seed, the rules, the call and both answers.
+// The compiled, indexed router against the naive reference interpreter: on every route test
+// case, on a seeded sweep over the example routes, and on seeded random webhooks. Any
+// disagreement fails with the seed, the rules, the call and both answers.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +21,7 @@ import {
   refNormalize,
 } from '../support/reference.ts';
 
-const ROUTES = fileURLToPath(new URL('../../routes/', import.meta.url));
+const ROUTES = fileURLToPath(new URL('../fixtures/routes/', import.meta.url));
 /** Sunday 29 March 2026, 02:30 in Kyiv: the night DST starts, outside every office schedule. */
 const CASE_NOW = Date.parse('2026-03-29T00:30:00Z');
 
@@ -50,7 +50,7 @@ describe('the compiled router and the reference interpreter', () => {
   const { cases, problems } = loadRouteCases(ROUTES);
   const hooks = new Map([...tables.keys()].map((name) => [name, loadReference(ROUTES, name)]));
 
-  it('find the route test cases of routes/', () => {
+  it('find the route test cases of the example routes', () => {
     expect(problems).toEqual([]);
     expect(new Set(cases.map((c) => c.webhook))).toEqual(new Set(['sales', 'support']));
   });
@@ -74,7 +74,9 @@ describe('the compiled router and the reference interpreter', () => {
       const now = randomNow(rng);
       const ref = referenceDecide(hooks.get(name)!, call, now);
       const got = compiled(tables.get(name)!, call, now);
-      agree(ref, got, () => report(`routes/${name}.yaml (sweep call ${i})`, call, now, ref, got));
+      agree(ref, got, () =>
+        report(`test/fixtures/routes/${name}.yaml (sweep call ${i})`, call, now, ref, got),
+      );
       stats.add(ref);
     }
     // Guards against a sweep that tests nothing: every rule of both files answers some calls.

@@ -3,11 +3,14 @@ import { compileAll } from '../../src/compiler/pipeline.ts';
 import { loadRouteCases } from '../../src/review/route-tests.ts';
 import { runCases } from '../../src/review/run-tests.ts';
 
-// The repository's own route tests (routes/*.test.yaml) run in `npm test` too, so a pull request
-// that breaks a routing promise fails CI even before the route-test workflow step.
+// The user's own suite: the route tests of whatever routes/ holds (routes/*.test.yaml) run in
+// `npm test` too, so a pull request that breaks a routing promise fails CI. Every other test reads
+// test/fixtures/routes/ instead, so any valid edit here keeps them green. Rule coverage is not
+// asserted: `routes check` accepts a rule no case reaches yet, and the pull-request workflow gates
+// coverage on its own (`routes test --min-coverage 100`), naming the rules it misses.
 const compiled = compileAll('routes');
 const loaded = loadRouteCases('routes');
-const { results, coverage } = runCases(compiled.webhooks, loaded.cases, Date.now());
+const { results } = runCases(compiled.webhooks, loaded.cases, Date.now());
 
 describe('routes/', () => {
   it('compiles without errors', () => {
@@ -16,7 +19,6 @@ describe('routes/', () => {
 
   it('has route test files that load without problems', () => {
     expect(loaded.problems).toEqual([]);
-    expect(loaded.cases.length).toBeGreaterThan(0);
   });
 
   it.each(results.map((r) => [`${r.case.webhook}: ${r.case.name}`, r] as const))(
@@ -25,8 +27,4 @@ describe('routes/', () => {
       expect(result.mismatches).toEqual([]);
     },
   );
-
-  it.each(coverage.map((c) => [c.webhook, c] as const))('reaches every rule of %s', (_name, c) => {
-    expect(c.rules.filter((id) => !c.reached.has(id))).toEqual([]);
-  });
 });

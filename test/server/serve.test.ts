@@ -10,6 +10,7 @@ import { run as serve } from '../../src/cli/serve.ts';
 import { BuildFailedError, startServer } from '../../src/server/serve.ts';
 import { newKey } from '../../src/webhook/auth.ts';
 import { runCli } from '../support/aws-cli.ts';
+import { EXAMPLE_ROUTES } from '../support/example-routes.ts';
 import { type LocalServer, reloadWhere, startLocalServer } from '../support/local-server.ts';
 
 const KEY = newKey();
@@ -196,7 +197,7 @@ describe('a broken initial build', () => {
   let root: string;
   beforeAll(() => {
     root = mkdtempSync(join(tmpdir(), 'routes-broken-'));
-    cpSync('routes', join(root, 'routes'), { recursive: true });
+    cpSync(EXAMPLE_ROUTES, join(root, 'routes'), { recursive: true });
     edit(join(root, 'routes'), 'sales.yaml', 'in: vip }', 'in: vips }');
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -254,7 +255,7 @@ describe('routes serve', () => {
 
   it('serves on the PORT port until SIGTERM, then exits 0', async () => {
     const root = mkdtempSync(join(tmpdir(), 'routes-cli-'));
-    cpSync('routes', join(root, 'routes'), { recursive: true });
+    cpSync(EXAMPLE_ROUTES, join(root, 'routes'), { recursive: true });
     const port = await freePort();
     const child = spawn(
       process.execPath,

@@ -1,9 +1,10 @@
-// Builds the example routes (optionally with extra webhook files) into a temp dir, once per
-// test file: the real artifact, exactly as `routes build` writes it.
+// Builds the example routes of test/fixtures/ (optionally with extra webhook files) into a temp
+// dir, once per test file: the real artifact, exactly as `routes build` writes it.
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildAll } from '../../src/compiler/emit/build.ts';
+import { EXAMPLE_ROUTES } from './example-routes.ts';
 
 /** A built artifact in a temp dir; `cleanup` removes it. */
 export interface BuiltArtifact {
@@ -21,11 +22,11 @@ export const SECURE_HASH = '7231303e79c9177d40b2f0638edf92e31f1805480b8c5668606d
 /** A webhook with `auth`, answering in text. */
 export const SECURE_YAML = `# yaml-language-server: $schema=../schema/routes.schema.json\ntimezone: Europe/Kyiv\nanswer: { format: text }\nauth: { key_sha256: ${SECURE_HASH} }\ndefault: { to: ["380441110000"] }\nrules:\n  - id: vip\n    when: { caller: "380671112233" }\n    route: { to: ["380441111199", "sip/vip@pbx.example.com"] }\n`;
 
-/** Copies routes/ to a temp dir, adds `extra` files, and builds it. */
+/** Copies the example routes to a temp dir, adds `extra` files, and builds it. */
 export async function buildExample(extra: Record<string, string> = {}): Promise<BuiltArtifact> {
   const root = mkdtempSync(join(tmpdir(), 'router-artifact-'));
   const routesDir = join(root, 'routes');
-  cpSync('routes', routesDir, { recursive: true });
+  cpSync(EXAMPLE_ROUTES, routesDir, { recursive: true });
   for (const [name, text] of Object.entries(extra)) writeFileSync(join(routesDir, name), text);
   const result = await buildAll({ routesDir, outDir: join(root, 'build') });
   if (!result.ok || !result.dir || !result.manifest) {

@@ -1,8 +1,11 @@
 import {
+  DeleteFunctionConcurrencyCommand,
   GetAliasCommand,
+  GetFunctionConcurrencyCommand,
   InvokeCommand,
   LambdaClient,
   ListVersionsByFunctionCommand,
+  PutFunctionConcurrencyCommand,
   UpdateAliasCommand,
 } from '@aws-sdk/client-lambda';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -133,6 +136,43 @@ describe('startLambdaApi', () => {
     );
     expect(cleared.FunctionVersion).toBe('2');
     expect(cleared.RoutingConfig).toBeUndefined();
+  });
+
+  it('routes each invocation of a weighted alias to one version, by its weight, as Lambda does', async () => {
+    // Draws below 0.1 land on version 3 (its 10 %), the rest on the primary version 1.
+    const draws = [0.05, 0.5, 0.0999, 0.1, 0.95];
+    api.setRandom(() => draws.shift() ?? 0.5);
+    api.setAlias(FN, 'weighted', 1, { '3': 0.1 });
+    const versions: (string | undefined)[] = [];
+    for (let i = 0; i < 5; i++) versions.push((await invoke('weighted', {})).ExecutedVersion);
+    expect(versions).toEqual(['3', '1', '3', '1', '1']);
+    api.setRandom(Math.random);
+  });
+
+  it('throttles every invocation while reserved concurrency is 0, and serves again without it', async () => {
+    const once = new LambdaClient({
+      endpoint: api.endpoint,
+      region: 'eu-central-1',
+      maxAttempts: 1,
+      credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' },
+    });
+    try {
+      await once.send(
+        new PutFunctionConcurrencyCommand({ FunctionName: FN, ReservedConcurrentExecutions: 0 }),
+      );
+      const err = await once
+        .send(new InvokeCommand({ FunctionName: FN, Qualifier: 'live' }))
+        .catch((e: unknown) => e);
+      expect(err).toMatchObject({ name: 'TooManyRequestsException', message: 'Rate Exceeded.' });
+      expect(
+        await once.send(new GetFunctionConcurrencyCommand({ FunctionName: FN })),
+      ).toMatchObject({ ReservedConcurrentExecutions: 0 });
+      await once.send(new DeleteFunctionConcurrencyCommand({ FunctionName: FN }));
+      expect(api.reserved(FN)).toBeNull();
+      expect((await invoke('live', {})).ExecutedVersion).toBe('1');
+    } finally {
+      once.destroy();
+    }
   });
 
   it('refuses an alias update with a stale RevisionId', async () => {

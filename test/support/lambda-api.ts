@@ -1,11 +1,13 @@
-// A local stand-in for the Lambda control and invoke APIs, so `routes verify` and `routes rollback`
-// are tested through the real @aws-sdk/client-lambda over HTTP. Versions are built artifact
-// directories; invoking one imports its index.mjs in-process and calls `handler`, as Lambda would.
+// A local stand-in for the Lambda control and invoke APIs, so `routes verify`, `rollback`, `pause`
+// and `resume` are tested through the real @aws-sdk/client-lambda over HTTP. Versions are built
+// artifact directories; invoking one imports its index.mjs in-process and calls `handler`, as
+// Lambda would.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { readBody, sendEmpty, sendError, sendJson, unknownOperation } from './lambda-http.ts';
 import { functionLogs, withFunctionLogs } from './lambda-logs.ts';
 import { type AliasState, LambdaApiError, LambdaRegistry } from './lambda-registry.ts';
 
@@ -22,21 +24,35 @@ export interface LambdaApi {
   setAlias(fn: string, alias: string, version: number, weights?: Record<string, number>): void;
   /** The alias as it stands now. */
   alias(fn: string, alias: string): AliasState;
+  /** The function's reserved concurrency, null when none is reserved. */
+  reserved(fn: string): number | null;
+  /** Sets it, as PutFunctionConcurrency (a number) or DeleteFunctionConcurrency (null) would. */
+  setReserved(fn: string, reserved: number | null): void;
+  /** Replaces the draws in [0, 1) that route invocations of a weighted alias. */
+  setRandom(random: () => number): void;
   close(): Promise<void>;
 }
 
-/** Options: the ARN region, and the largest ListVersionsByFunction page (Lambda's is 50). */
+/**
+ * Options: the ARN region, the largest ListVersionsByFunction page (Lambda's is 50), and the
+ * draws that route a weighted alias (Math.random by default).
+ */
 export interface LambdaApiOptions {
   region?: string;
   pageSize?: number;
+  random?: () => number;
 }
 
-const API = '/2015-03-31/functions/';
+// Lambda's REST paths carry the API version their operation was added in.
+const API = /^\/\d{4}-\d{2}-\d{2}\/functions\//;
 
 /** Starts the local API on 127.0.0.1 at an ephemeral port. */
 export async function startLambdaApi(options: LambdaApiOptions = {}): Promise<LambdaApi> {
   const region = options.region ?? 'eu-central-1';
-  const registry = new LambdaRegistry(`arn:aws:lambda:${region}:123456789012:function:`);
+  const registry = new LambdaRegistry(
+    `arn:aws:lambda:${region}:123456789012:function:`,
+    options.random,
+  );
   const requests: string[] = [];
   const server = createServer((req, res) => {
     requests.push(`${req.method} ${req.url}`);
@@ -51,6 +67,11 @@ export async function startLambdaApi(options: LambdaApiOptions = {}): Promise<La
     addVersion: (fn, dir) => registry.addVersion(fn, dir),
     setAlias: (fn, alias, version, weights) => registry.setAlias(fn, alias, version, weights),
     alias: (fn, alias) => registry.alias(fn, alias),
+    reserved: (fn) => registry.reserved(fn),
+    setReserved: (fn, reserved) => registry.setReserved(fn, reserved),
+    setRandom: (random) => {
+      registry.random = random;
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
@@ -71,8 +92,9 @@ async function handle(
     );
   }
   const url = new URL(req.url ?? '/', 'http://localhost');
-  const [fnPart, resource, aliasName, ...rest] = url.pathname.startsWith(API)
-    ? url.pathname.slice(API.length).split('/').map(decodeURIComponent)
+  const prefix = API.exec(url.pathname)?.[0];
+  const [fnPart, resource, aliasName, ...rest] = prefix
+    ? url.pathname.slice(prefix.length).split('/').map(decodeURIComponent)
     : [];
   const route = `${req.method} ${resource}${aliasName === undefined ? '' : '/*'}`;
   if (fnPart === undefined || rest.length > 0) throw unknownOperation(req);
@@ -85,6 +107,22 @@ async function handle(
   if (route === 'PUT aliases/*') {
     reg.updateAlias(fn, aliasName!, JSON.parse(body.toString('utf8') || '{}'));
     return sendJson(res, 200, reg.aliasJson(fn, aliasName!));
+  }
+  if (route === 'PUT concurrency') {
+    const { ReservedConcurrentExecutions: n } = JSON.parse(body.toString('utf8') || '{}');
+    if (!Number.isInteger(n) || n < 0) {
+      throw new LambdaApiError(400, 'InvalidParameterValueException', `Invalid concurrency ${n}`);
+    }
+    reg.setReserved(fn, n);
+    return sendJson(res, 200, { ReservedConcurrentExecutions: n });
+  }
+  if (route === 'DELETE concurrency') {
+    reg.setReserved(fn, null);
+    return sendEmpty(res, 204);
+  }
+  if (route === 'GET concurrency') {
+    const n = reg.reserved(fn);
+    return sendJson(res, 200, n === null ? {} : { ReservedConcurrentExecutions: n });
   }
   if (route === 'GET versions') {
     const [marker, max] = [url.searchParams.get('Marker'), url.searchParams.get('MaxItems')];
@@ -159,42 +197,4 @@ function splitFunctionName(raw: string): [string, string | undefined] {
   const bare = raw.replace(/^(arn:[^:]+:lambda:[^:]+:)?(\d{12}:)?function:/, '');
   const [fn = '', qualifier] = bare.split(':');
   return [fn, qualifier];
-}
-
-function unknownOperation(req: IncomingMessage): LambdaApiError {
-  return new LambdaApiError(
-    404,
-    'UnknownOperationException',
-    `Unknown operation ${req.method} ${req.url}`,
-  );
-}
-
-function sendError(res: ServerResponse, err: unknown) {
-  const e =
-    err instanceof LambdaApiError ? err : new LambdaApiError(500, 'ServiceException', String(err));
-  // Lambda's restJson1 errors: type in x-amzn-errortype, `Type` and `Message` in the body.
-  const type = e.status < 500 ? 'User' : 'Service';
-  sendJson(res, e.status, { Type: type, Message: e.message }, { 'x-amzn-errortype': e.type });
-}
-
-function sendJson(
-  res: ServerResponse,
-  status: number,
-  value: unknown,
-  headers: Record<string, string> = {},
-) {
-  const body = JSON.stringify(value);
-  res.writeHead(status, {
-    ...headers,
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(body),
-    'x-amzn-requestid': randomUUID(),
-  });
-  res.end(body);
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
 }

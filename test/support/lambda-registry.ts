@@ -1,5 +1,7 @@
 // The state behind the local Lambda API: functions, their published versions and aliases, with
-// the validation rules of the real service that `routes rollback` and `routes verify` rely on.
+// the validation rules of the real service that `routes rollback`, `routes verify` and
+// `routes pause` rely on. A weighted alias routes each invocation as Lambda does: to an
+// additional version with its weight's probability, else to the alias's primary version.
 
 /** An error the local API answers in the AWS restJson1 shape (`x-amzn-errortype` + Message). */
 export class LambdaApiError extends Error {
@@ -31,13 +33,19 @@ interface FunctionState {
   latest: string;
   versions: string[];
   aliases: Map<string, AliasState>;
+  /** Reserved concurrency (PutFunctionConcurrency); null when none is reserved. */
+  reserved: number | null;
 }
 
 /** Functions keyed by name; versions map to artifact directories. */
 export class LambdaRegistry {
   private readonly functions = new Map<string, FunctionState>();
 
-  constructor(readonly arnPrefix: string) {}
+  /** `random` draws in [0, 1) for weighted aliases (Math.random unless a test fixes the draws). */
+  constructor(
+    readonly arnPrefix: string,
+    public random: () => number = Math.random,
+  ) {}
 
   /** Publishes `artifactDir` as the next numbered version (and as `$LATEST`). */
   addVersion(fn: string, artifactDir: string): number {
@@ -45,6 +53,7 @@ export class LambdaRegistry {
       latest: artifactDir,
       versions: [],
       aliases: new Map(),
+      reserved: null,
     };
     this.functions.set(fn, state);
     state.latest = artifactDir;
@@ -125,17 +134,43 @@ export class LambdaRegistry {
       : { Versions };
   }
 
-  /** Resolves a qualifier (alias, version number, `$LATEST`, none) to [version, artifactDir]. */
+  /**
+   * Resolves a qualifier (alias, version number, `$LATEST`, none) to [version, artifactDir] for
+   * one invocation; a function whose reserved concurrency is 0 refuses it, as Lambda does.
+   */
   resolve(fn: string, qualifier: string | undefined): [string, string] {
     const state = this.fn(fn);
-    const version =
-      qualifier === undefined ? '$LATEST' : (state.aliases.get(qualifier)?.version ?? qualifier);
+    if (state.reserved === 0) {
+      throw new LambdaApiError(429, 'TooManyRequestsException', 'Rate Exceeded.');
+    }
+    const alias = qualifier === undefined ? undefined : state.aliases.get(qualifier);
+    const version = alias ? this.pick(alias) : (qualifier ?? '$LATEST');
     return [version, this.artifact(fn, version, qualifier)];
+  }
+
+  /** PutFunctionConcurrency (a number) or DeleteFunctionConcurrency (null). */
+  setReserved(fn: string, reserved: number | null): void {
+    this.fn(fn).reserved = reserved;
+  }
+
+  /** GetFunctionConcurrency: the reserved concurrency, null when none is reserved. */
+  reserved(fn: string): number | null {
+    return this.fn(fn).reserved;
   }
 
   /** The ARN of a function or one of its qualifiers. */
   arn(fn: string, qualifier?: string): string {
     return `${this.arnPrefix}${fn}${qualifier === undefined ? '' : `:${qualifier}`}`;
+  }
+
+  /** One weighted draw: each additional version owns a slice of [0, 1) as wide as its weight. */
+  private pick(alias: AliasState): string {
+    let draw = this.random();
+    for (const [version, weight] of Object.entries(alias.weights)) {
+      if (draw < weight) return version;
+      draw -= weight;
+    }
+    return alias.version;
   }
 
   private fn(name: string): FunctionState {

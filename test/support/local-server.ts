@@ -1,14 +1,15 @@
-// Starts the local server over a temp copy of routes/, building into a temp outDir, so tests never
-// touch the repository's routes/ or build/.
+// Starts the local server over a temp copy of the example routes, building into a temp outDir, so
+// tests never touch the repository's routes/ or build/.
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ReloadEvent, type RunningServer, startServer } from '../../src/server/serve.ts';
+import { EXAMPLE_ROUTES } from './example-routes.ts';
 
-/** A running local server over its own copy of routes/. */
+/** A running local server over its own copy of the example routes. */
 export interface LocalServer {
   server: RunningServer;
-  /** The temp copy of routes/ being served. */
+  /** The temp copy of the example routes being served. */
   routesDir: string;
   outDir: string;
   /** Everything the server logged: its messages and the decision lines. */
@@ -16,14 +17,14 @@ export interface LocalServer {
   stop(): Promise<void>;
 }
 
-/** Copies routes/ into a temp dir, lets `prepare` edit the copy, then serves it on a free port. */
+/** Copies the example routes to a temp dir, lets `prepare` edit the copy, serves it on a free port. */
 export async function startLocalServer(
   options: { watch?: boolean; prepare?: (routesDir: string) => void } = {},
 ): Promise<LocalServer> {
   const root = mkdtempSync(join(tmpdir(), 'routes-serve-'));
   const routesDir = join(root, 'routes');
   const outDir = join(root, 'out');
-  cpSync('routes', routesDir, { recursive: true });
+  cpSync(EXAMPLE_ROUTES, routesDir, { recursive: true });
   options.prepare?.(routesDir);
   const lines: string[] = [];
   try {

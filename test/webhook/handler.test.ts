@@ -239,11 +239,12 @@ describe('createHandler on faults', () => {
       rule: 'default',
       error: 'Error: boom',
       Fault: 1,
+      FunctionName: 'local',
       Webhook: 'sales',
     });
     expect(log._aws.CloudWatchMetrics[0]).toMatchObject({
       Namespace: 'RingostatRouter',
-      Dimensions: [['Webhook'], []],
+      Dimensions: [['FunctionName', 'Webhook'], ['FunctionName']],
     });
   });
 
@@ -276,6 +277,30 @@ describe('decision log', () => {
     });
     expect(typeof log.latencyMs).toBe('number');
     expect(lines[0]).not.toContain('380441112233');
+  });
+
+  it('stamps every line with the call time as an RFC 3339 timestamp, so Lambda honours its level', () => {
+    lines.length = 0;
+    handle(request('/sales', { query: 'caller=380441112233' }));
+    handle(request('/secure', { query: 'caller=380441112233' }));
+    expect(lines.map((l) => JSON.parse(l).timestamp)).toEqual([
+      '2026-11-24T08:00:00.000Z',
+      '2026-11-24T08:00:00.000Z',
+    ]);
+  });
+
+  it('names the function in the metrics, from AWS_LAMBDA_FUNCTION_NAME or the options', () => {
+    const seen: string[] = [];
+    const staging = createHandler(routes, {
+      log: (l) => seen.push(l),
+      now: () => NOW,
+      functionName: 'ringostat-router-staging',
+    });
+    staging(request('/sales', { query: 'caller=380671234567&date=2026-11-24%2023:00:00' }));
+    expect(JSON.parse(seen[0]!)).toMatchObject({
+      FunctionName: 'ringostat-router-staging',
+      DefaultAnswer: 1,
+    });
   });
 
   it('counts default answers for the alarm', () => {

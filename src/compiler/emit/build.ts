@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,6 +6,7 @@ import { build as esbuild, type Plugin } from 'esbuild';
 import type { Manifest } from '../../router/types.ts';
 import { type CompiledEntry, compileAll } from '../pipeline.ts';
 import type { Problem } from '../problem.ts';
+import { buildInfo } from './build-info.ts';
 import { tableFiles } from './emit-table.ts';
 
 /** Bumped when the table format or the config language changes incompatibly. */
@@ -50,8 +50,7 @@ export async function buildAll(options: {
         .map(([p, t]) => `${p}\0${t}\0`)
         .join(''),
     ),
-    gitRevision: gitRevision(),
-    builtAt: builtAt(),
+    ...buildInfo(options.routesDir),
     schemaVersion: SCHEMA_VERSION,
     webhooks: hashes,
   };
@@ -112,25 +111,4 @@ function swapInto(staging: string, dir: string): void {
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
-}
-
-function gitRevision(): string | null {
-  try {
-    return (
-      execFileSync('git', ['rev-parse', 'HEAD'], {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'ignore'],
-      }).trim() || null
-    );
-  } catch {
-    return null;
-  }
-}
-
-// SOURCE_DATE_EPOCH (reproducible-builds.org) pins the time for byte-identical manifests.
-function builtAt(): string {
-  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
-  return new Date(
-    Number.isFinite(epoch) && process.env.SOURCE_DATE_EPOCH ? epoch * 1000 : Date.now(),
-  ).toISOString();
 }

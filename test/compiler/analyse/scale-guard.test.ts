@@ -12,6 +12,7 @@ import {
 import { compileAll } from '../../../src/compiler/pipeline.ts';
 import { formatProblem } from '../../../src/compiler/problem.ts';
 import type { TableData } from '../../../src/router/table-data.ts';
+import { EXAMPLE_ROUTES } from '../../support/example-routes.ts';
 
 const MB = 1024 * 1024;
 
@@ -102,7 +103,9 @@ describe('sizeOf', () => {
 
 describe('compileAll', () => {
   it('raises no scale warning for the example routes', () => {
-    const scale = compileAll('routes').problems.filter((p) => /cold start|package/.test(p.message));
+    const scale = compileAll(EXAMPLE_ROUTES).problems.filter((p) =>
+      /cold start|package/.test(p.message),
+    );
     expect(scale).toEqual([]);
   });
 });
