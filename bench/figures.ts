@@ -21,7 +21,7 @@ export interface Figures {
   artifacts: { rules: ArtifactBytes; table: ArtifactBytes };
 }
 
-/** The rows, in the order of DESIGN.md "Performance goals". */
+/** The rows, in the order of docs/architecture.md "Performance goals". */
 export function rowsOf(f: Figures): Row[] {
   const rows = decideRows(f);
   for (const [size, j] of f.jre) rows.push(jreRow(size, j, f.decide.get(size)!.stats));

@@ -1,5 +1,5 @@
 // `npm run bench`: generates the seeded rule sets, builds them with the real compiler, measures
-// every figure of DESIGN.md "Performance goals" beside its baseline, prints one Markdown table
+// every figure of docs/architecture.md "Performance goals" beside its baseline, prints one Markdown table
 // and writes bench/results.json (and the table into bench/README.md). Method: bench/README.md.
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,5 +1,5 @@
 // Reads an HTTP answer body back into the Target it names, the inverse of the webhook's answer
-// rendering (CONTRACT §5), so a deployed function's answers can be compared with route tests.
+// rendering (README, "HTTP behaviour"), so a deployed function's answers can be compared with route tests.
 
 import type { TableData } from '../router/table-data.ts';
 import type { Target } from '../router/types.ts';

@@ -36,8 +36,8 @@ const commands: Record<string, Command> = {
     load: () => import('./explain.ts'),
   },
   diff: {
-    summary: 'calls answered differently than at a git revision (Markdown)',
-    synopsis: `--base GIT-REV ${ROUTES} [--now ISO-TIME]`,
+    summary: 'calls answered differently than at a git revision, in words (Markdown or JSON)',
+    synopsis: `--base GIT-REV ${ROUTES} [--format markdown|json]`,
     load: () => import('./diff.ts'),
   },
   serve: {

@@ -12,7 +12,7 @@ import { type HeaderNames, headerNames } from './header-params.ts';
 import { parseRequest } from './params.ts';
 import type { LoadedRoutes } from './routes-dir.ts';
 
-/** Largest body accepted (CONTRACT §5): Ringostat's calls are a few KiB. */
+/** Largest body accepted (README, "HTTP behaviour"): Ringostat's calls are a few KiB. */
 export const MAX_BODY_BYTES = 64 * 1024;
 const METHODS = new Set(['GET', 'POST', 'PUT', 'DELETE']);
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -27,7 +27,7 @@ export interface HandlerOptions {
 
 /**
  * The one handler core behind the Lambda and the local server: Function URL event in, response
- * out. Status codes are exactly CONTRACT §5; a fault answers the webhook's default (never 500),
+ * out. Status codes are exactly the README's "HTTP behaviour"; a fault answers the webhook's default (never 500),
  * but only after auth passed, so failed auth never learns routing data.
  */
 export function createHandler(

@@ -12,7 +12,7 @@ export interface LoadedRoutes {
 
 /**
  * Loads an artifact directory (`manifest.json` + `tables/`): one read per file at cold start;
- * binary key files are used in place, never copied into JS objects (DESIGN.md "The table").
+ * binary key files are used in place, never copied into JS objects (docs/architecture.md, "The table").
  */
 export function loadRoutesDir(dir: string): LoadedRoutes {
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;

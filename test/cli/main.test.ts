@@ -8,7 +8,7 @@ const SYNOPSES: Record<string, string> = {
   build: 'build [--routes DIR] [--out DIR]',
   test: 'test [--routes DIR] [--min-coverage N]',
   explain: 'explain <webhook> key=value ... [--routes DIR] [--now ISO-TIME]',
-  diff: 'diff --base GIT-REV [--routes DIR] [--now ISO-TIME]',
+  diff: 'diff --base GIT-REV [--routes DIR] [--format markdown|json]',
   serve: 'serve [--routes DIR] [--port N] [--out DIR] [--no-watch]',
   call: "call <url> key=value ... [--send http|json|json-rpc] [--method GET|POST|PUT|DELETE] [--header 'NAME: VALUE' ...] [--rpc-method NAME] [--timeout MS] [--routes DIR]",
   verify:
@@ -27,7 +27,7 @@ const SUMMARIES: Record<string, string> = {
   build: 'compile every webhook and bundle the Lambda artifact into build/',
   test: 'run every *.test.yaml route test',
   explain: 'show the answer for a call and why',
-  diff: 'calls answered differently than at a git revision (Markdown)',
+  diff: 'calls answered differently than at a git revision, in words (Markdown or JSON)',
   serve: 'serve the routes locally',
   call: 'send a request exactly as Ringostat would',
   verify: 'run every route test against the deployed function',

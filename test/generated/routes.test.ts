@@ -1,5 +1,5 @@
 // src/generated/routes.ts is generated from schema/routes.schema.json and must never be edited by
-// hand: this test regenerates it and fails when the checked-in file differs (STYLE.md point 4).
+// hand: this test regenerates it and fails when the checked-in file differs (docs/style.md, point 4).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

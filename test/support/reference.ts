@@ -1,13 +1,13 @@
-// A deliberately naive reference interpreter of routes/<webhook>.yaml (CONTRACT §2), the other
-// side of test/router/differential.test.ts. It shares no code with src/compiler or src/router:
-// it reads the YAML itself and, for every call, walks the rules top to bottom and evaluates each
-// test literally. Slow and obvious on purpose; nothing here is indexed or precompiled.
+// A deliberately naive reference interpreter of routes/<webhook>.yaml (docs/language.md), the other
+// side of test/router/differential.test.ts. It shares no code with src/compiler or src/router but
+// one: the digit prefixes of `country` (the language defines the kind by them; they have their own
+// test against libphonenumber). It reads the YAML itself and, for every call, walks the rules top
+// to bottom and evaluates each test literally. Slow and obvious on purpose; nothing is indexed.
 import { Buffer } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import metadata from 'libphonenumber-js/min/metadata';
 import { parse } from 'yaml';
+import { countryPrefixes } from '../../src/compiler/lower/country-prefixes.ts';
 import type { Target } from '../../src/router/types.ts';
 import { referenceIsOpen, referenceLocalTime } from './reference-hours.ts';
 
@@ -76,7 +76,7 @@ export function referenceDecide(hook: RefWebhook, call: RefCall, nowMs: number):
   return { ruleId: null, target: routeTarget(hook, hook.doc.default, call)! };
 }
 
-/** CONTRACT §2: trim; a value made only of digits, `+`, spaces, dashes and parentheses, with a digit, is its digits. */
+/** docs/language.md: trim; a value made only of digits, `+`, spaces, dashes and parentheses, with a digit, is its digits. */
 export function refNormalize(raw: string): string {
   const value = raw.trim();
   const phone = /^[0-9+ ()-]+$/.test(value) && /[0-9]/.test(value);
@@ -136,10 +136,7 @@ function testHolds(hook: RefWebhook, test: Yaml, call: RefCall, param: string): 
     });
   }
   if (only('exists')) return (value !== '') === (test.exists === 'true');
-  if (only('country')) {
-    const region = referenceCountry(written(call, param));
-    return region !== null && strings(test.country!).includes(region);
-  }
+  if (only('country')) return isOfCountry(written(call, param), strings(test.country!));
   if (only('min', 'max')) {
     // "is a number within the bounds", the number read as written: sign and decimal point kept.
     const text = written(call, param);
@@ -195,19 +192,14 @@ function inWindows(hook: RefWebhook, test: Yaml, call: RefCall, nowMs: number): 
 }
 
 /**
- * The country of a phone number as libphonenumber names it: for a valid number in E.164 form its
- * region, for any other number the region of its calling code when only one region uses that code.
+ * Whether a value is a phone number of one of the regions: its digits start with one of the
+ * region's prefixes. The prefixes come from the compiler (the contract defines `country` by
+ * them); test/compiler/lower/country-prefixes.test.ts checks them against libphonenumber.
  */
-function referenceCountry(value: string): string | null {
-  if (!isPhone(value)) return null;
+function isOfCountry(value: string, regions: string[]): boolean {
+  if (!isPhone(value)) return false;
   const digits = refNormalize(value);
-  const parsed = parsePhoneNumberFromString(`+${digits}`, { extract: false });
-  if (parsed?.isValid() && parsed.number === `+${digits}`) return parsed.country ?? null;
-  for (const length of [1, 2, 3]) {
-    const regions = metadata.country_calling_codes[digits.slice(0, length)];
-    if (regions) return regions.length === 1 ? regions[0]! : null;
-  }
-  return null;
+  return regions.some((r) => countryPrefixes(r).some((p) => digits.startsWith(p)));
 }
 
 /** A `.txt` list: one value per line; `#` at a line start or after a space starts a comment. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { keyMatches, newKey } from '../../src/webhook/auth.ts';
 
-// sha256("password"), the example in CONTRACT.md.
+// sha256("password"), a well-known test vector.
 const PASSWORD_SHA256 = '5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8';
 
 describe('keyMatches', () => {

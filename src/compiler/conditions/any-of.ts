@@ -23,7 +23,7 @@ export const anyOf: CompilerCondition<AnyOfSpec, AnyOfData> = {
     }
     return { op: 'any-of', values: [...new Set(spec.values.map((v) => normalizeValue(v.text)))] };
   },
-  probes: (data) => data.values,
+  witnesses: (data) => ({ named: data.values, others: [] }),
   shadow: (data) => ({
     value: { kind: 'values', values: data.values.map(classed), negate: false },
   }),

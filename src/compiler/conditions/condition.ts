@@ -65,12 +65,18 @@ export interface TimeShape {
 /** How the shadow analysis sees one condition: a set of values, or a set of times. */
 export type ShadowPart = { value: ValueSet } | { time: TimeShape };
 
+/** A condition's witness values (see CompilerCondition.witnesses). */
+export interface Witnesses {
+  named: string[];
+  others: string[];
+}
+
 /** What the analyses may use. */
 export interface AnalysisContext {
   lists: readonly ListIR[];
   schedules: readonly ScheduleIR[];
   /** The same question about a nested condition's data (`not`). */
-  inner<T>(data: unknown, ask: 'shadow' | 'probes'): T;
+  inner<T>(data: unknown, ask: 'shadow' | 'witnesses'): T;
 }
 
 /** An index anchor a rule cannot match without; lower tiers are preferred. */
@@ -88,8 +94,12 @@ export interface CompilerCondition<S, D> {
   resolve(spec: S, ctx: ResolveContext): void;
   /** Compiles the spec to the router's data; null after reporting why it cannot be. */
   lower(spec: S, ctx: LowerContext): D | null;
-  /** Values of the parameter a diff should try (time kinds: call dates, `YYYY-MM-DD HH:MM:SS`). */
-  probes(data: D, ctx: AnalysisContext): string[];
+  /**
+   * Values that realise every distinction the condition makes, for the diff: `named` are the
+   * values it names exactly (a list's members), `others` stand for the values it does not name
+   * (a prefix and its extensions, a bound and its neighbours). Time kinds give call dates.
+   */
+  witnesses(data: D, ctx: AnalysisContext): Witnesses;
   /** The condition as a set, for shadowed-rule analysis. */
   shadow(data: D, ctx: AnalysisContext): ShadowPart;
   /** An index anchor, if this kind can file a rule under one. */

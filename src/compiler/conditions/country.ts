@@ -7,9 +7,6 @@ import { error } from '../problem.ts';
 import { type CompilerCondition, field, noNames, texts } from './condition.ts';
 import { phonePrefixes } from './value-classes.ts';
 
-/** A diff tries a number under this many of the prefixes. */
-const PROBE_PREFIXES = 20;
-
 /** `{ country }` as written. */
 export interface CountrySpec {
   codes: TextAt[];
@@ -31,7 +28,11 @@ export const country: CompilerCondition<CountrySpec, CountryData> = {
     const prefixes = [...new Set(codes.flatMap(countryPrefixes))].sort();
     return { op: 'country', codes, prefixes };
   },
-  probes: (data) => data.prefixes.slice(0, PROBE_PREFIXES).map((p) => p.padEnd(12, '5')),
+  // Under every prefix a number that extends it, and text that starts like one.
+  witnesses: (data) => ({
+    named: [],
+    others: data.prefixes.flatMap((p) => [`${p}5555`, p.padEnd(12, '5'), `${p}x`]),
+  }),
   shadow: (data) => ({
     value: { kind: 'prefixes', prefixes: phonePrefixes(data.prefixes), negate: false },
   }),

@@ -53,12 +53,14 @@ export const during: CompilerCondition<DuringSpec, DuringData> = {
     return ok ? { op: 'during', windows } : null;
   },
   // Both sides of every window end.
-  probes: (data) =>
-    data.windows.flatMap((w) =>
+  witnesses: (data) => ({
+    named: [],
+    others: data.windows.flatMap((w) =>
       [w.from, w.until]
         .filter((m): m is number => m !== null)
         .flatMap((m) => [m - 1, m].map((x) => `${localMinute(x)}:00`)),
     ),
+  }),
   // Date windows are not modelled: the analysis only lets identical windows cover each other.
   shadow: (data) => opaque(JSON.stringify(data)),
   anchor: noAnchor,

@@ -21,7 +21,7 @@ export const eq: CompilerCondition<EqSpec, EqData> = {
     if (never) ctx.problems.push(error(spec.value.loc, `${ctx.what}: ${never}`));
     return { op: 'eq', values: [normalizeValue(spec.value.text)] };
   },
-  probes: (data) => data.values,
+  witnesses: (data) => ({ named: data.values, others: [] }),
   shadow: (data) => ({
     value: { kind: 'values', values: data.values.map(classed), negate: false },
   }),

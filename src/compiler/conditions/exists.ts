@@ -17,7 +17,7 @@ export const exists: CompilerCondition<ExistsSpec, ExistsData> = {
   },
   resolve: noNames,
   lower: (spec) => ({ op: 'exists', value: spec.value }),
-  probes: () => ['', 'x'],
+  witnesses: () => ({ named: [], others: ['', 'x'] }),
   // Absent and empty read as ''; `exists: true` is every other value.
   shadow: (data) => ({ value: { kind: 'values', values: [classed('')], negate: data.value } }),
   anchor: noAnchor,

@@ -28,7 +28,7 @@ export const hours: CompilerCondition<HoursSpec, HoursData> = {
   lower: (spec) =>
     spec.index === null ? null : { op: 'hours', schedule: spec.index, negate: spec.negate },
   // Both sides of every opening and closing minute, and noon on every closed date.
-  probes(data, ctx) {
+  witnesses(data, ctx) {
     const schedule = ctx.schedules[data.schedule]!;
     const week = schedule.week!;
     const open = (m: number) => (week[m >> 3]! >> (m & 7)) & 1;
@@ -37,7 +37,8 @@ export const hours: CompilerCondition<HoursSpec, HoursData> = {
       const before = (m + MINUTES_PER_WEEK - 1) % MINUTES_PER_WEEK;
       if (open(m) !== open(before)) minutes.add(m).add(before);
     }
-    return [...[...minutes].map(weekTime), ...schedule.closedDates.map((d) => `${d} 12:00:00`)];
+    const times = [...minutes].map(weekTime);
+    return { named: [], others: [...times, ...schedule.closedDates.map((d) => `${d} 12:00:00`)] };
   },
   shadow(data, ctx) {
     const schedule = ctx.schedules[data.schedule]!;

@@ -8,8 +8,6 @@ import { classed } from './value-classes.ts';
 const EXACT_LIST = 10_000;
 /** Inline lists up to this size are expanded into equality anchors (one hash entry per value). */
 const EXPAND_LIST = 5000;
-/** A diff tries this many of a list's values. */
-const PROBE_VALUES = 100;
 
 /** `{ in: list }` as written, and (resolve) the list's position. */
 export interface InSpec {
@@ -25,10 +23,7 @@ export const inList: CompilerCondition<InSpec, InData> = {
     spec.index = ctx.list(spec.list);
   },
   lower: (spec) => (spec.index === null ? null : { op: 'in', list: spec.index }),
-  probes(data, ctx) {
-    const list = ctx.lists[data.list]!;
-    return list.storage === 'strings' ? list.values!.slice(0, PROBE_VALUES) : [];
-  },
+  witnesses: (data, ctx) => ({ named: ctx.lists[data.list]!.values!, others: [] }),
   shadow(data, ctx) {
     const list = ctx.lists[data.list]!;
     if (list.values!.length > EXACT_LIST) return opaque(`in:${list.name}`);

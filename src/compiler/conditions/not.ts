@@ -7,6 +7,7 @@ import {
   type InnerSpec,
   noAnchor,
   type ShadowPart,
+  type Witnesses,
 } from './condition.ts';
 
 /** `{ not }` as written: the inner test's own spec. */
@@ -25,7 +26,7 @@ export const not: CompilerCondition<NotSpec, NotData<TestData>> = {
     const test = spec.inner && ctx.inner(spec.inner);
     return test ? { op: 'not', test: test as TestData } : null;
   },
-  probes: (data, ctx) => ctx.inner<string[]>(data.test, 'probes'),
+  witnesses: (data, ctx) => ctx.inner<Witnesses>(data.test, 'witnesses'),
   shadow(data, ctx) {
     const inner = ctx.inner<ShadowPart>(data.test, 'shadow');
     if (!('value' in inner)) return inner;

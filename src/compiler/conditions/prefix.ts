@@ -25,13 +25,16 @@ export const prefix: CompilerCondition<PrefixSpec, PrefixData> = {
     }
     return { op: 'prefix', values: [...new Set(spec.values.map((v) => trimValue(v.text)))] };
   },
-  // The prefix, one digit longer, and a whole phone-length value (or any longer text).
-  probes: (data) =>
-    data.values.flatMap((p) => {
+  // The prefix itself, extensions that stay clear of longer prefixes, and a whole phone number.
+  witnesses: (data) => ({
+    named: [],
+    others: data.values.flatMap((p) => {
       const digits = normalizeValue(p);
-      if (!isDigits(digits)) return [p, `${p}x`];
-      return [p, `${digits}0`, digits.padEnd(12, '5')];
+      const tails = [`${p}x`, `${p}5555`, `${p}7373`];
+      if (!isDigits(digits)) return [p, ...tails];
+      return [p, ...tails, digits, `${digits}0`, digits.padEnd(12, '5'), `+${digits}9`];
     }),
+  }),
   shadow(data) {
     const prefixes = data.values.map(classedPrefixes);
     if (prefixes.some((p) => p === null)) return opaque(JSON.stringify(data));

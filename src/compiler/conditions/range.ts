@@ -25,11 +25,17 @@ export const range: CompilerCondition<RangeSpec, RangeData> = {
     }
     return { op: 'range', min: spec.min, max: spec.max };
   },
-  // Each bound and its neighbours.
-  probes: (data) =>
-    [data.min, data.max]
-      .filter((n): n is number => n !== null)
-      .flatMap((n) => [n - 1, n, n + 1].map(String)),
+  // Each bound, its neighbours, values further off written with other digits (for `contains` on
+  // the same parameter), and text that is no number.
+  witnesses: (data) => ({
+    named: [],
+    others: [
+      'x',
+      ...[data.min, data.max]
+        .filter((n): n is number => n !== null)
+        .flatMap((n) => [n - 4.25, n - 1, n - 0.5, n, n + 0.5, n + 1, n + 7.75].map(String)),
+    ],
+  }),
   shadow: (data) => opaque(JSON.stringify(data)),
   anchor: noAnchor,
 };

@@ -8,7 +8,13 @@ import type {
 } from '../../router/conditions/registry.ts';
 import type { YNode } from '../load/load-yaml.ts';
 import { anyOf } from './any-of.ts';
-import type { AnalysisContext, AnchorOption, CompilerCondition, ShadowPart } from './condition.ts';
+import type {
+  AnalysisContext,
+  AnchorOption,
+  CompilerCondition,
+  ShadowPart,
+  Witnesses,
+} from './condition.ts';
 import { contains } from './contains.ts';
 import { country } from './country.ts';
 import { during } from './during.ts';
@@ -73,9 +79,9 @@ export function shadowOf(data: TestData, ctx: Omit<AnalysisContext, 'inner'>): S
   return compilerEntry(data.op).shadow(data, withInner(ctx));
 }
 
-/** The probe values of any compiled condition. */
-export function probesOf(data: TestData, ctx: Omit<AnalysisContext, 'inner'>): string[] {
-  return compilerEntry(data.op).probes(data, withInner(ctx));
+/** The witness values of any compiled condition. */
+export function witnessesOf(data: TestData, ctx: Omit<AnalysisContext, 'inner'>): Witnesses {
+  return compilerEntry(data.op).witnesses(data, withInner(ctx));
 }
 
 /** The index anchor of any compiled condition. */
@@ -86,8 +92,10 @@ export function anchorOf(data: TestData, ctx: Omit<AnalysisContext, 'inner'>): A
 function withInner(ctx: Omit<AnalysisContext, 'inner'>): AnalysisContext {
   const full: AnalysisContext = {
     ...ctx,
-    inner: <T>(data: unknown, ask: 'shadow' | 'probes') =>
-      (ask === 'shadow' ? shadowOf(data as TestData, ctx) : probesOf(data as TestData, ctx)) as T,
+    inner: <T>(data: unknown, ask: 'shadow' | 'witnesses') =>
+      (ask === 'shadow'
+        ? shadowOf(data as TestData, ctx)
+        : witnessesOf(data as TestData, ctx)) as T,
   };
   return full;
 }

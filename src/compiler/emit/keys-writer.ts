@@ -1,5 +1,5 @@
 // The binary key file: large numeric lists and caller tables, shipped beside the bundle and
-// searched by bisection at run time (DESIGN "The table"; reader: src/router/keys.ts).
+// searched by bisection at run time (docs/architecture.md, "The table"; reader: src/router/keys.ts).
 //
 // Layout, all little-endian:
 //   offset 0   4 bytes  ASCII magic "RKEY"

@@ -1,5 +1,5 @@
 // Per-caller tables (`route: { table: lists/managers.csv }`): CSV `caller,destination`, where the
-// destination is numbers separated by `;`, a SIP string, or `schema:N` (CONTRACT §2). Tables reach
+// destination is numbers separated by `;`, a SIP string, or `schema:N` (docs/language.md). Tables reach
 // millions of rows, so lines are split with indexOf rather than regexes, each distinct
 // destination text is checked once and shares one Target object across its rows, and duplicate
 // callers are found by sorting numeric keys (a 1M-entry Map costs 3x more, measured).

@@ -15,7 +15,7 @@ const NAME = /^[a-z0-9][a-z0-9-]*$/;
 
 /**
  * Lists webhook files: `routes/<name>.yaml` (or `.yml`). Files starting with `_`, route tests
- * (`*.test.yaml`) and subdirectories such as `routes/lists/` are not webhooks (CONTRACT §2).
+ * (`*.test.yaml`) and subdirectories such as `routes/lists/` are not webhooks (docs/language.md).
  */
 export function discoverWebhooks(routesDir: string): {
   webhooks: WebhookFile[];

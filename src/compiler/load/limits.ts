@@ -1,5 +1,5 @@
 // Bounds on what `routes check` reads, so a hostile or broken file gets a located error instead
-// of hanging CI or exhausting memory. docs/language.md ("Limits") lists them for users.
+// of hanging CI or exhausting memory. docs/limits.md lists them for users.
 
 /** Resource limits of the compiler. */
 export const LIMITS = {

@@ -1,4 +1,4 @@
-// List files (`lists: { vip: lists/vip.txt }`): one value per line, `#` comments (CONTRACT §2).
+// List files (`lists: { vip: lists/vip.txt }`): one value per line, `#` comments (docs/language.md).
 import { normalizeValue } from '../../router/normalize.ts';
 import { type Problem, warning } from '../problem.ts';
 

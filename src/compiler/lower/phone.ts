@@ -1,4 +1,4 @@
-// Build-time checks of route destinations and caller numbers (CONTRACT §2: phone destinations
+// Build-time checks of route destinations and caller numbers (docs/language.md: phone destinations
 // must be valid international numbers; SIP strings look like sip/user@host or sip:user@host).
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { normalizeValue } from '../../router/normalize.ts';

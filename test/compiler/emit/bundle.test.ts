@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BuiltArtifact, buildExample } from '../../support/artifact.ts';
 
-// Build time and run time never mix (STYLE.md 1): esbuild's metafile lists every input that
+// Build time and run time never mix (docs/style.md, 1): esbuild's metafile lists every input that
 // reached the Lambda bundle, so this fails the moment a run-time file imports build-time code.
 let artifact: BuiltArtifact;
 let inputs: string[];
@@ -41,7 +41,7 @@ describe('the Lambda bundle', () => {
     );
   });
 
-  it('stays within its 50 KB budget (DESIGN.md performance goals)', () => {
+  it('stays within its 50 KB budget (docs/architecture.md, performance goals)', () => {
     const bytes = statSync(join(artifact.dir, 'index.mjs')).size;
     console.log(`handler bundle: ${bytes} bytes minified`);
     expect(bytes).toBeLessThan(50_000);
