@@ -40,6 +40,11 @@ const commands: Record<string, Command> = {
     synopsis: `--base GIT-REV ${ROUTES} [--now ISO-TIME]`,
     load: () => import('./diff.ts'),
   },
+  graph: {
+    summary: 'the rules in order and their answers, as a Mermaid flowchart',
+    synopsis: `<webhook> ${ROUTES} [--format markdown|mermaid]`,
+    load: () => import('./graph.ts'),
+  },
   serve: {
     summary: 'serve the routes locally',
     synopsis: `${ROUTES} [--port N] [--out DIR] [--no-watch]`,

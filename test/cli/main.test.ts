@@ -9,6 +9,7 @@ const SYNOPSES: Record<string, string> = {
   test: 'test [--routes DIR] [--min-coverage N]',
   explain: 'explain <webhook> key=value ... [--routes DIR] [--now ISO-TIME]',
   diff: 'diff --base GIT-REV [--routes DIR] [--now ISO-TIME]',
+  graph: 'graph <webhook> [--routes DIR] [--format markdown|mermaid]',
   serve: 'serve [--routes DIR] [--port N] [--out DIR] [--no-watch]',
   call: "call <url> key=value ... [--send http|json|json-rpc] [--method GET|POST|PUT|DELETE] [--header 'NAME: VALUE' ...] [--rpc-method NAME] [--timeout MS] [--routes DIR]",
   verify:
@@ -28,6 +29,7 @@ const SUMMARIES: Record<string, string> = {
   test: 'run every *.test.yaml route test',
   explain: 'show the answer for a call and why',
   diff: 'calls answered differently than at a git revision (Markdown)',
+  graph: 'the rules in order and their answers, as a Mermaid flowchart',
   serve: 'serve the routes locally',
   call: 'send a request exactly as Ringostat would',
   verify: 'run every route test against the deployed function',
