@@ -45,6 +45,11 @@ const commands: Record<string, Command> = {
     synopsis: `<webhook> ${ROUTES} [--format markdown|mermaid]`,
     load: () => import('./graph.ts'),
   },
+  week: {
+    summary: 'a week grid (days x hours) of which rule answers a kind of call',
+    synopsis: `<webhook> key=value ... ${ROUTES} [--week DATE] [--format markdown|mermaid|text]`,
+    load: () => import('./week.ts'),
+  },
   serve: {
     summary: 'serve the routes locally',
     synopsis: `${ROUTES} [--port N] [--out DIR] [--no-watch]`,

@@ -10,6 +10,7 @@ const SYNOPSES: Record<string, string> = {
   explain: 'explain <webhook> key=value ... [--routes DIR] [--now ISO-TIME]',
   diff: 'diff --base GIT-REV [--routes DIR] [--now ISO-TIME]',
   graph: 'graph <webhook> [--routes DIR] [--format markdown|mermaid]',
+  week: 'week <webhook> key=value ... [--routes DIR] [--week DATE] [--format markdown|mermaid|text]',
   serve: 'serve [--routes DIR] [--port N] [--out DIR] [--no-watch]',
   call: "call <url> key=value ... [--send http|json|json-rpc] [--method GET|POST|PUT|DELETE] [--header 'NAME: VALUE' ...] [--rpc-method NAME] [--timeout MS] [--routes DIR]",
   verify:
@@ -30,6 +31,7 @@ const SUMMARIES: Record<string, string> = {
   explain: 'show the answer for a call and why',
   diff: 'calls answered differently than at a git revision (Markdown)',
   graph: 'the rules in order and their answers, as a Mermaid flowchart',
+  week: 'a week grid (days x hours) of which rule answers a kind of call',
   serve: 'serve the routes locally',
   call: 'send a request exactly as Ringostat would',
   verify: 'run every route test against the deployed function',
