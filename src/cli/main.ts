@@ -27,7 +27,7 @@ const commands: Record<string, Command> = {
   },
   test: {
     summary: 'run every *.test.yaml route test',
-    synopsis: `${ROUTES} [--min-coverage N]`,
+    synopsis: `${ROUTES} [--min-coverage N] [--coverage rules|branches]`,
     load: () => import('./test.ts'),
   },
   explain: {

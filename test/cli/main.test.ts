@@ -6,7 +6,7 @@ import { runCli } from '../support/aws-cli.ts';
 const SYNOPSES: Record<string, string> = {
   check: 'check [--routes DIR] [--format text|github]',
   build: 'build [--routes DIR] [--out DIR]',
-  test: 'test [--routes DIR] [--min-coverage N]',
+  test: 'test [--routes DIR] [--min-coverage N] [--coverage rules|branches]',
   explain: 'explain <webhook> key=value ... [--routes DIR] [--now ISO-TIME]',
   diff: 'diff --base GIT-REV [--routes DIR] [--now ISO-TIME]',
   graph: 'graph <webhook> [--routes DIR] [--format markdown|mermaid]',
