@@ -5,6 +5,7 @@
 import { type CompiledEntry, loadEntry } from '../compiler/pipeline.ts';
 import { daysSinceEpoch, weekday } from '../router/clock.ts';
 import { decide } from '../router/decide.ts';
+import type { Table } from '../router/table.ts';
 import { targetWords } from './words.ts';
 
 /** Minutes [from, to) of a local day during which `rule` answers (null: the default). */
@@ -37,38 +38,21 @@ export class WeekStartError extends Error {
   override name = 'WeekStartError';
 }
 
-/** Scans the week starting on `monday` (YYYY-MM-DD) for a call with `params` (without `date`). */
+/** Scans the week starting on `monday` (YYYY-MM-DD) for a call with `params`; a `date` among them is ignored. */
 export function scanWeek(
   entry: CompiledEntry,
   params: Record<string, string>,
   monday: string,
 ): WeekScan {
   const first = dayNumber(monday);
-  const table = loadEntry(entry);
-  const call: Record<string, string> = { ...params };
-  const answers = new Map<string | null, { index: number; answer: string }>();
-  const days = Array.from({ length: 7 }, (_, d): WeekDay => {
-    const date = isoDate(first + d);
-    const segments: Segment[] = [];
-    for (let m = 0; m < 1440; m++) {
-      call.date = `${date} ${clock(m)}:00`;
-      const decision = decide(table, call, 0);
-      const rule = decision.rule?.id ?? null;
-      if (!answers.has(rule)) {
-        const index = rule === null ? Number.MAX_SAFE_INTEGER : rank(entry, rule);
-        answers.set(rule, { index, answer: targetWords(decision.target) });
-      }
-      const last = segments.at(-1);
-      if (last?.rule === rule) last.to = m + 1;
-      else segments.push({ from: m, to: m + 1, rule });
-    }
-    return { date, segments };
-  });
-  const ordered = [...answers].sort((a, b) => a[1].index - b[1].index);
+  const fixed = Object.fromEntries(Object.entries(params).filter(([name]) => name !== 'date'));
+  const scan: Scan = { entry, table: loadEntry(entry), call: { ...fixed }, answers: new Map() };
+  const days = Array.from({ length: 7 }, (_, d) => scanDay(scan, isoDate(first + d)));
+  const ordered = [...scan.answers].sort((a, b) => a[1].index - b[1].index);
   return {
     webhook: entry.name,
     timezone: entry.table.timezone,
-    params,
+    params: fixed,
     days,
     answers: ordered.map(([rule, a]) => ({ rule, answer: a.answer })),
   };
@@ -106,6 +90,31 @@ export function title(scan: WeekScan, bold = ''): string {
 export function dayName(day: WeekDay): string {
   const index = new Date(`${day.date}T00:00:00Z`).getUTCDay();
   return ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][index]!;
+}
+
+/** One scan's state: the call (its `date` set per minute) and each answer seen, with its rule's index. */
+interface Scan {
+  entry: CompiledEntry;
+  table: Table;
+  call: Record<string, string>;
+  answers: Map<string | null, { index: number; answer: string }>;
+}
+
+function scanDay(scan: Scan, date: string): WeekDay {
+  const segments: Segment[] = [];
+  for (let m = 0; m < 1440; m++) {
+    scan.call.date = `${date} ${clock(m)}:00`;
+    const decision = decide(scan.table, scan.call, 0);
+    const rule = decision.rule?.id ?? null;
+    if (!scan.answers.has(rule)) {
+      const index = rule === null ? Number.MAX_SAFE_INTEGER : rank(scan.entry, rule);
+      scan.answers.set(rule, { index, answer: targetWords(decision.target) });
+    }
+    const last = segments.at(-1);
+    if (last?.rule === rule) last.to = m + 1;
+    else segments.push({ from: m, to: m + 1, rule });
+  }
+  return { date, segments };
 }
 
 function rank(entry: CompiledEntry, rule: string): number {

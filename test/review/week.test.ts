@@ -119,6 +119,11 @@ describe('weekGrid', () => {
     ]);
   });
 
+  it('ignores a `date` among the parameters: the grid varies it', () => {
+    const dated = { ...kyiv, date: '2026-11-27 13:00:00' };
+    expect(weekGrid(hotline, dated, { monday })).toBe(weekGrid(hotline, kyiv, { monday }));
+  });
+
   it('shows a closed date of the example sales webhook as a day without office hours', () => {
     const sales = compileAll(EXAMPLE_ROUTES).webhooks.find((w) => w.name === 'sales')!;
     const grid = weekGrid(sales, kyiv, { monday: '2026-12-21', format: 'text' });
