@@ -1,5 +1,6 @@
 import { compileAll } from '../compiler/pipeline.ts';
 import { compileAtRevision, diffRoutes, GitRevisionError } from '../review/diff.ts';
+import { diffPictures } from '../review/diff-pictures.ts';
 import { diffJson, diffMarkdown } from '../review/diff-report.ts';
 import { allowFlags, flag, parseArgs, UsageError } from './args.ts';
 import { printProblems } from './report.ts';

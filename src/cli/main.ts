@@ -27,7 +27,7 @@ const commands: Record<string, Command> = {
   },
   test: {
     summary: 'run every *.test.yaml route test',
-    synopsis: `${ROUTES} [--min-coverage N]`,
+    synopsis: `${ROUTES} [--min-coverage N] [--coverage rules|branches]`,
     load: () => import('./test.ts'),
   },
   explain: {
@@ -39,6 +39,16 @@ const commands: Record<string, Command> = {
     summary: 'calls answered differently than at a git revision, in words (Markdown or JSON)',
     synopsis: `--base GIT-REV ${ROUTES} [--format markdown|json]`,
     load: () => import('./diff.ts'),
+  },
+  graph: {
+    summary: 'the rules in order and their answers, as a Mermaid flowchart',
+    synopsis: `<webhook> ${ROUTES} [--format markdown|mermaid]`,
+    load: () => import('./graph.ts'),
+  },
+  week: {
+    summary: 'a week grid (days x hours) of which rule answers a kind of call',
+    synopsis: `<webhook> key=value ... ${ROUTES} [--week DATE] [--format markdown|mermaid|text]`,
+    load: () => import('./week.ts'),
   },
   serve: {
     summary: 'serve the routes locally',

@@ -1,19 +1,26 @@
 import { compileAll } from '../compiler/pipeline.ts';
 import { sortProblems } from '../compiler/problem.ts';
+import { coverageReport } from '../review/coverage-report.ts';
 import { loadRouteCases } from '../review/route-tests.ts';
 import { describeFailure, runCases } from '../review/run-tests.ts';
 import { allowFlags, flag, parseArgs, UsageError } from './args.ts';
 import { printProblems } from './report.ts';
 
-/** `routes test [--routes DIR] [--min-coverage N]`: run every route test case, report coverage. */
+/**
+ * `routes test [--routes DIR] [--min-coverage N] [--coverage rules|branches]`: run every route
+ * test case and report what no case reaches; `--min-coverage` gates the rules (or branches).
+ */
 export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
-  allowFlags(args, ['routes', 'min-coverage']);
+  allowFlags(args, ['routes', 'min-coverage', 'coverage']);
   const routesDir = flag(args, 'routes', 'routes');
   const minCoverage = Number(flag(args, 'min-coverage', '0'));
   if (!Number.isFinite(minCoverage) || minCoverage < 0 || minCoverage > 100) {
     throw new UsageError('--min-coverage takes a percentage between 0 and 100');
   }
+  const gate = flag(args, 'coverage', 'rules');
+  if (gate !== 'rules' && gate !== 'branches')
+    throw new UsageError(`--coverage must be rules or branches, got "${gate}"`);
   const compiled = compileAll(routesDir);
   const loaded = loadRouteCases(routesDir);
   const problems = sortProblems([
@@ -28,24 +35,15 @@ export async function run(argv: string[]): Promise<number> {
   const { results, coverage } = runCases(compiled.webhooks, loaded.cases, Date.now());
   const failed = results.filter((r) => r.mismatches.length > 0);
   for (const r of failed) process.stdout.write(`${describeFailure(r)}\n`);
-  let total = 0;
-  let reached = 0;
-  for (const c of coverage) {
-    const missing = c.rules.filter((id) => !c.reached.has(id));
-    total += c.rules.length;
-    reached += c.rules.length - missing.length;
-    const line = `${c.webhook}: ${c.rules.length - missing.length}/${c.rules.length} rules reached`;
-    process.stdout.write(
-      missing.length > 0 ? `${line}; no case reaches: ${missing.join(', ')}\n` : `${line}\n`,
-    );
-  }
-  const percent = total === 0 ? 100 : Math.floor((reached / total) * 1000) / 10;
+  const report = coverageReport(coverage);
   process.stdout.write(
-    `coverage: ${percent}% of rules\n${results.length - failed.length} passed, ${failed.length} failed\n`,
+    `${report.lines.join('\n')}\n${results.length - failed.length} passed, ${failed.length} failed\n`,
   );
+  const percent = gate === 'rules' ? report.rules : report.branches;
   if (percent < minCoverage) {
+    const what = gate === 'rules' ? 'rule' : 'branch';
     process.stderr.write(
-      `test: rule coverage ${percent}% is below --min-coverage ${minCoverage}%\n`,
+      `test: ${what} coverage ${percent}% is below --min-coverage ${minCoverage}%\n`,
     );
     return 1;
   }

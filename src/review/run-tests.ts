@@ -1,6 +1,7 @@
 import { type CompiledEntry, loadEntry } from '../compiler/pipeline.ts';
 import { decide } from '../router/decide.ts';
 import type { Table } from '../router/table.ts';
+import { type Branch, BranchCoverage } from './branch-coverage.ts';
 import { caseMismatches, describeOutcome, type Outcome } from './case-check.ts';
 import type { RouteCase } from './route-tests.ts';
 
@@ -11,11 +12,12 @@ export interface CaseResult {
   mismatches: string[];
 }
 
-/** Per-webhook rule coverage: which rule ids some case reached. */
+/** Per-webhook coverage: which rule ids some case reached, and which branches (branch-coverage.ts). */
 export interface Coverage {
   webhook: string;
   rules: string[];
   reached: Set<string>;
+  branches: Branch[];
 }
 
 /** Runs route test cases against compiled tables; `now` is used for cases without date or now. */
@@ -25,11 +27,16 @@ export function runCases(
   now: number,
 ): { results: CaseResult[]; coverage: Coverage[] } {
   const tables = new Map<string, Table>();
-  for (const w of webhooks) tables.set(w.name, loadEntry(w));
+  const tracked = new Map<string, BranchCoverage>();
+  for (const w of webhooks) {
+    tables.set(w.name, loadEntry(w));
+    tracked.set(w.name, new BranchCoverage(w.table));
+  }
   const coverage = webhooks.map((w) => ({
     webhook: w.name,
     rules: w.table.rules.map((r) => r.id),
     reached: new Set<string>(),
+    branches: tracked.get(w.name)!.branches,
   }));
   const results = cases.map((c): CaseResult => {
     const table = tables.get(c.webhook);
@@ -39,7 +46,11 @@ export function runCases(
         outcome: null,
         mismatches: [`no webhook "${c.webhook}" (no routes/${c.webhook}.yaml, or it has errors)`],
       };
-    const decision = decide(table, c.call, c.now ?? now);
+    // The traced path tries every rule in order with the same checks, so coverage can tell
+    // which conditions held; it answers exactly as the indexed path does.
+    const branches = tracked.get(c.webhook)!;
+    const decision = decide(table, c.call, c.now ?? now, branches.trace());
+    branches.record(decision);
     const outcome = { target: decision.target, rule: decision.rule?.id ?? null };
     if (outcome.rule !== null)
       coverage.find((cv) => cv.webhook === c.webhook)!.reached.add(outcome.rule);

@@ -6,9 +6,11 @@ import { runCli } from '../support/aws-cli.ts';
 const SYNOPSES: Record<string, string> = {
   check: 'check [--routes DIR] [--format text|github]',
   build: 'build [--routes DIR] [--out DIR]',
-  test: 'test [--routes DIR] [--min-coverage N]',
+  test: 'test [--routes DIR] [--min-coverage N] [--coverage rules|branches]',
   explain: 'explain <webhook> key=value ... [--routes DIR] [--now ISO-TIME]',
   diff: 'diff --base GIT-REV [--routes DIR] [--format markdown|json]',
+  graph: 'graph <webhook> [--routes DIR] [--format markdown|mermaid]',
+  week: 'week <webhook> key=value ... [--routes DIR] [--week DATE] [--format markdown|mermaid|text]',
   serve: 'serve [--routes DIR] [--port N] [--out DIR] [--no-watch]',
   call: "call <url> key=value ... [--send http|json|json-rpc] [--method GET|POST|PUT|DELETE] [--header 'NAME: VALUE' ...] [--rpc-method NAME] [--timeout MS] [--routes DIR]",
   verify:
@@ -28,6 +30,8 @@ const SUMMARIES: Record<string, string> = {
   test: 'run every *.test.yaml route test',
   explain: 'show the answer for a call and why',
   diff: 'calls answered differently than at a git revision, in words (Markdown or JSON)',
+  graph: 'the rules in order and their answers, as a Mermaid flowchart',
+  week: 'a week grid (days x hours) of which rule answers a kind of call',
   serve: 'serve the routes locally',
   call: 'send a request exactly as Ringostat would',
   verify: 'run every route test against the deployed function',

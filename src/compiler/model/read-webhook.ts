@@ -37,7 +37,7 @@ export function readWebhook(
       loc: answer?.value.loc ?? tree.loc,
     },
     keySha256: stringAt(entryOf(tree, 'auth')?.value, 'key_sha256'),
-    default: readRoute(entryOf(tree, 'default')!.value),
+    default: readRoute(entryOf(tree, 'default')!.value, 'default', problems),
     schedules: entriesOf(entryOf(tree, 'hours')?.value).map(readSchedule),
     lists: entriesOf(entryOf(tree, 'lists')?.value).map(readList),
     tables: [],
@@ -88,7 +88,7 @@ function readRule(node: YNode, index: number, problems: Problem[]): RuleIR {
     loc: id.loc,
     // Value conditions first, time conditions last: the router checks them in this order.
     conditions: [...values, ...times],
-    route: readRoute(entryOf(node, 'route')!.value),
+    route: readRoute(entryOf(node, 'route')!.value, `rules[${index}].route`, problems),
   };
 }
 
@@ -114,7 +114,23 @@ function mixed(node: YNode, what: string, problems: Problem[]): null {
   return null;
 }
 
-function readRoute(node: YNode): RouteIR {
+/** The forms a route takes exactly one of; the default cannot look a caller up in a table. */
+const FORMS = {
+  default: 'the default route takes exactly one of: to, schema, split',
+  route: 'a route takes exactly one of: to, schema, split, table',
+};
+
+/**
+ * Reads a route; `where` is its place as schema messages name it (`rules[0].route`). "Exactly one
+ * form" is checked here rather than by the schema's maxProperties, which would leave editors
+ * nothing to complete under `route:` (test/schema/routes-editor.test.ts).
+ */
+function readRoute(node: YNode, where: string, problems: Problem[]): RouteIR {
+  const forms = node.kind === 'map' ? node.entries.size : 0;
+  if (forms > 1)
+    problems.push(
+      error(node.loc, `${where}: ${where === 'default' ? FORMS.default : FORMS.route}`),
+    );
   const to = entryOf(node, 'to');
   const schema = entryOf(node, 'schema');
   const table = entryOf(node, 'table');

@@ -25,7 +25,9 @@ export interface ValueAtom {
 }
 
 /** Substring combinations tried per parameter at most (each also after every prefix). */
-const MAX_COMBINED = 400;
+const MAX_COMBINED = 600;
+/** Substrings combined three at a time at most (a value can hold three of them at once). */
+const MAX_TRIPLE = 8;
 
 /** `a` then `b`, sharing the longest end of `a` that starts `b` (`/tarif` + `ariffs` = `/tariffs`). */
 function overlap(a: string, b: string): string {
@@ -33,6 +35,9 @@ function overlap(a: string, b: string): string {
     if (a.endsWith(b.slice(0, k))) return a + b.slice(k);
   return a + b;
 }
+
+/** Digits that continue a prefix: different digits, so one of them avoids a `contains` string. */
+const FILLERS = ['555', '000', '737'];
 
 /** Values every parameter gets tried with: absent, text, a phone number, signs. */
 const ALWAYS = ['', 'zz-other', '999999999999', '+', '-', 'x'];
@@ -54,7 +59,9 @@ export function valueAtoms(model: DiffModel, dim: string): ValueAtom[] {
   if (dim === 'caller') for (const caller of tableCallers(model)) named.add(caller);
   // Values that meet several distinctions at once: a prefix then a substring, two substrings.
   const pairs = substrings.flatMap((a) => substrings.flatMap((b) => [`${a}${b}`, overlap(a, b)]));
-  for (const joined of [...substrings, ...pairs].slice(0, MAX_COMBINED)) {
+  const few = substrings.slice(0, MAX_TRIPLE);
+  const triples = few.flatMap((a) => few.flatMap((b) => few.map((c) => `${a}${b}${c}`)));
+  for (const joined of [...substrings, ...pairs, ...triples].slice(0, MAX_COMBINED)) {
     others.add(joined);
     for (const p of prefixes) others.add(`${p}${joined}`);
     // A substring that is a number meets `min`/`max` as a neighbour of itself too.
@@ -65,7 +72,7 @@ export function valueAtoms(model: DiffModel, dim: string): ValueAtom[] {
   for (const p of prefixes) {
     const digits = normalizeValue(p);
     const stem = isDigits(digits) ? digits : p;
-    for (let d = 0; d < 10; d++) others.add(`${stem}${d}555`);
+    for (let d = 0; d < 10; d++) for (const fill of FILLERS) others.add(`${stem}${d}${fill}`);
   }
   // Every number also written the other ways a phone number may be: same digits, other text,
   // which `min`/`max` and text prefixes read apart.
