@@ -32,8 +32,10 @@ export async function run(argv: string[]): Promise<number> {
     throw err;
   }
   const diffs = diffRoutes(before, after);
-  process.stdout.write(
-    format === 'json' ? diffJson(base, diffs) : diffMarkdown(base, diffs, before.ok),
-  );
+  const text =
+    format === 'json'
+      ? diffJson(base, diffs)
+      : diffMarkdown(base, diffs, before.ok, diffPictures(before, after));
+  process.stdout.write(text);
   return 0;
 }
