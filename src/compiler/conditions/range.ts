@@ -33,7 +33,9 @@ export const range: CompilerCondition<RangeSpec, RangeData> = {
       'x',
       ...[data.min, data.max]
         .filter((n): n is number => n !== null)
-        .flatMap((n) => [n - 4.25, n - 1, n - 0.5, n, n + 0.5, n + 1, n + 7.75].map(String)),
+        .flatMap((n) => [n - 4.25, n - 1, n - 0.5, n, n + 0.5, n + 1, n + 7.75].map(String))
+        // A fraction may be written without its zero (`.5`), which text tests read apart.
+        .flatMap((v) => (/^-?0\./.test(v) ? [v, v.replace('0.', '.')] : [v])),
     ],
   }),
   shadow: (data) => opaque(JSON.stringify(data)),
