@@ -3,7 +3,7 @@
 // Schedules and date windows are minute-exact, so a minute-by-minute scan misses no change
 // (10,080 decisions, a few milliseconds).
 import { type CompiledEntry, loadEntry } from '../compiler/pipeline.ts';
-import { daysSinceEpoch, weekday } from '../router/clock.ts';
+import { calendarDay, weekday } from '../router/clock.ts';
 import { decide } from '../router/decide.ts';
 import type { Table } from '../router/table.ts';
 import { targetWords } from './words.ts';
@@ -122,12 +122,11 @@ function rank(entry: CompiledEntry, rule: string): number {
 }
 
 function dayNumber(date: string, mustBeMonday = true): number {
-  const valid =
-    /^\d{4}-\d{2}-\d{2}$/.test(date) && isoDate(daysSinceEpoch(...parts(date))) === date;
-  if (!valid) throw new WeekStartError(`"${date}" is not a date YYYY-MM-DD`);
+  const day = calendarDay(date);
+  if (day === null) throw new WeekStartError(`"${date}" is not a date YYYY-MM-DD`);
   if (mustBeMonday && weekday(...parts(date)) !== 0)
     throw new WeekStartError(`${date} is not a Monday (the week to draw starts on its Monday)`);
-  return daysSinceEpoch(...parts(date));
+  return day;
 }
 
 function parts(date: string): [number, number, number] {

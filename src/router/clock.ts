@@ -80,6 +80,19 @@ export function localTimeAt(epochMs: number, timeZone: string): LocalTime {
   return clock.time;
 }
 
+/**
+ * Days from 1970-01-01 to the calendar date written 'YYYY-MM-DD' in `text`, or null when it is not
+ * written so or names no real day (2026-02-30). The one date check of the compiler and the tools.
+ */
+export function calendarDay(text: string): number | null {
+  if (text.length !== 10 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH) return null;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return daysSinceEpoch(year, month, day);
+}
+
 /** Days in `month` (1-12) of `year`, proleptic Gregorian. */
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { localTimeAt, parseCallDate, weekday } from '../../src/router/clock.ts';
+import { calendarDay, localTimeAt, parseCallDate, weekday } from '../../src/router/clock.ts';
 
 const DAY = 1440;
 
@@ -143,5 +143,35 @@ describe('localTimeAt', () => {
 
   it('throws RangeError for an unknown zone', () => {
     expect(() => localTimeAt(0, 'Mars/Olympus')).toThrow(RangeError);
+  });
+});
+
+describe('calendarDay', () => {
+  it('counts days from 1970-01-01, before it too', () => {
+    expect(calendarDay('1970-01-01')).toBe(0);
+    expect(calendarDay('1970-01-02')).toBe(1);
+    expect(calendarDay('1969-12-31')).toBe(-1);
+    expect(calendarDay('2026-12-01')).toBe(Date.UTC(2026, 11, 1) / 86_400_000);
+  });
+
+  it('knows leap years: 2024 and 2000 have 29 February, 2100 and 2026 do not', () => {
+    expect(calendarDay('2024-02-29')).toBe(Date.UTC(2024, 1, 29) / 86_400_000);
+    expect(calendarDay('2000-02-29')).toBe(Date.UTC(2000, 1, 29) / 86_400_000);
+    expect(calendarDay('2100-02-29')).toBeNull();
+    expect(calendarDay('2026-02-29')).toBeNull();
+  });
+
+  it.each([
+    '2026-13-01',
+    '2026-00-10',
+    '2026-04-31',
+    '2026-04-00',
+    '2026-4-01',
+    '2026-04-01 ',
+    '2026/04/01',
+    '２０２６-04-01',
+    '',
+  ])('%j is no date', (text) => {
+    expect(calendarDay(text)).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import { Buffer } from 'node:buffer';
+import { calendarDay } from '../../router/clock.ts';
 
 /**
  * A rule's time test as sets of calls' (date, minute-of-week) pairs. Minutes are packed 32 to a
@@ -59,13 +60,9 @@ export function makeTime(week: Uint8Array, closed: readonly string[], negate: bo
 
 /** Weekday of a 'YYYY-MM-DD' date, 0 = Monday; -1 when it is not a real date. */
 export function weekdayOf(date: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) return -1;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])];
-  const t = new Date(0);
-  t.setUTCFullYear(y, mo, d);
-  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== mo || t.getUTCDate() !== d) return -1;
-  return (t.getUTCDay() + 6) % 7;
+  const day = calendarDay(date);
+  // 1970-01-01 was a Thursday, index 3.
+  return day === null ? -1 : (((day + 3) % 7) + 7) % 7;
 }
 
 /** 'full' when the set holds at every time, 'empty' when at none, else 'some'. */

@@ -1,5 +1,5 @@
 // Build-time half of `during: { from, until }` (run time: src/router/conditions/during.ts).
-import { daysInMonth, daysSinceEpoch, epochMinute, localTimeAt } from '../../router/clock.ts';
+import { calendarDay, epochMinute, localTimeAt } from '../../router/clock.ts';
 import { type DuringData, localMinute } from '../../router/conditions/during.ts';
 import type { YNode } from '../load/load-yaml.ts';
 import type { TextAt } from '../model/ir.ts';
@@ -19,7 +19,7 @@ export interface DuringSpec {
   loc: Loc;
 }
 
-const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?$/;
+const CLOCK = /^ ([01]\d|2[0-3]):([0-5]\d)$/;
 
 /** Build-time half of `during`. */
 export const during: CompilerCondition<DuringSpec, DuringData> = {
@@ -76,22 +76,14 @@ function windowSpec(node: YNode): WindowSpec {
 
 /** The local minute a bound names; undefined (reported) when it is no real date and time. */
 function minuteOf(bound: TextAt, ctx: LowerContext): number | undefined {
-  const m = LOCAL.exec(bound.text);
-  const [year, month, day, hour, minute] = (m?.slice(1) ?? []).map((x) => Number(x ?? 0));
-  const real =
-    m !== null &&
-    month! >= 1 &&
-    month! <= 12 &&
-    day! >= 1 &&
-    day! <= daysInMonth(year!, month!) &&
-    hour! <= 23 &&
-    minute! <= 59;
-  if (!real) {
+  const day = calendarDay(bound.text.slice(0, 10));
+  const clock = bound.text.length === 10 ? [] : CLOCK.exec(bound.text.slice(10));
+  if (day === null || clock === null) {
     const why = `"${bound.text}" is not a local date YYYY-MM-DD or date and time YYYY-MM-DD HH:MM`;
     ctx.problems.push(error(bound.loc, `${ctx.what}: ${why}`));
     return undefined;
   }
-  return daysSinceEpoch(year!, month!, day!) * 1440 + hour! * 60 + minute!;
+  return day * 1440 + Number(clock[1] ?? 0) * 60 + Number(clock[2] ?? 0);
 }
 
 // A window that has ended matches no call any more: most likely a campaign left behind.

@@ -1,5 +1,5 @@
 // Lower pass: one named `hours` schedule to a minute-of-week bitmap plus closed dates.
-import { daysInMonth } from '../../router/clock.ts';
+import { calendarDay } from '../../router/clock.ts';
 import { MINUTES_PER_DAY, MINUTES_PER_WEEK, WEEK_BYTES } from '../../router/schedule.ts';
 import type { TextAt } from '../model/ir.ts';
 import type { Loc, Problem } from '../problem.ts';
@@ -139,7 +139,8 @@ function compileClosed(closed: TextAt[], prefix: string, problems: Problem[]): s
   const first = new Map<string, Loc>();
   for (const { text, loc } of closed) {
     const seen = first.get(text);
-    if (!isDate(text)) problems.push(error(loc, `${prefix}"${text}" is not a valid date`));
+    if (calendarDay(text) === null)
+      problems.push(error(loc, `${prefix}"${text}" is not a valid date`));
     else if (seen === undefined) first.set(text, loc);
     else {
       const message = `${prefix}closed date "${text}" is listed twice (first on line ${seen.line})`;
@@ -147,13 +148,6 @@ function compileClosed(closed: TextAt[], prefix: string, problems: Problem[]): s
     }
   }
   return [...first.keys()].sort();
-}
-
-function isDate(text: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (match === null) return false;
-  const [, year, month, day] = match.map(Number) as number[];
-  return month! >= 1 && month! <= 12 && day! >= 1 && day! <= daysInMonth(year!, month!);
 }
 
 function dayIndex(name: string | undefined): number {
