@@ -12,6 +12,7 @@ import { type Figures, rowsOf } from './figures.ts';
 import { generateRules } from './generate.ts';
 import { type Stats, summarize } from './measure.ts';
 import { bundleWithoutLog } from './nolog-bundle.ts';
+import { measurePeers } from './peer-figures.ts';
 import { machine, markdown, writeResults } from './report.ts';
 import { scaleModel, tableBytes } from './scale-model.ts';
 import { serverLoad } from './server-load.ts';
@@ -56,6 +57,8 @@ try {
 async function measureAll(): Promise<Figures> {
   const build = await prepare();
   const router = await measureRouter();
+  step('flagd-core and GrowthBook beside decide: a 50/50 split, a 10,000-number list');
+  const peers = await measurePeers(work, { decideRuns: DECIDE_RUNS, seed: SEED, step });
   const handler = await measureHandler();
   step('cold start and memory (fresh Node 24 processes)');
   const bundles = [join(artifact('r10000'), 'index.mjs'), join(artifact('table'), 'index.mjs')];
@@ -69,6 +72,7 @@ async function measureAll(): Promise<Figures> {
   });
   return {
     ...router,
+    peers,
     ...handler,
     cold,
     memory,
