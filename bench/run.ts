@@ -1,6 +1,7 @@
 // `npm run bench`: generates the seeded rule sets, builds them with the real compiler, measures
-// every figure of docs/architecture.md "Performance goals" beside its baseline, prints one Markdown table
-// and writes bench/results.json (and the table into bench/README.md). Method: bench/README.md.
+// every figure of docs/architecture.md "Performance goals" beside its baseline (and decide beside
+// flagd-core and GrowthBook, bench/peers.ts), prints one Markdown table and writes
+// bench/results.json (and the table into bench/README.md). Method: bench/README.md.
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
