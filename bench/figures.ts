@@ -1,6 +1,7 @@
 // Turns the measurements into the table's rows: each figure, its baseline, the ratio and the goal.
 
 import type { Stats } from './measure.ts';
+import { type Engine, PEER_LIST_SIZE, RULE_FIELDS, SCENARIOS, type Scenario } from './peers.ts';
 import { fixed, type Row, show } from './report.ts';
 import type { ArtifactBytes } from './scale-model.ts';
 import type { LoadFigures } from './server-load.ts';
@@ -10,6 +11,8 @@ export interface Figures {
   decide: Map<number, { stats: Stats; matched: number }>;
   map: Stats;
   jre: Map<number, { stats: Stats; setupMs: number; disagree: number } | string>;
+  /** decide, flagd-core and GrowthBook on the peer scenarios (bench/peers.ts). */
+  peers: Record<Scenario, Record<Engine, PeerFigure>>;
   handler: { stats: Stats; rule: string };
   noLog: Stats;
   cold: { median: number; p99: number }[];
@@ -21,10 +24,22 @@ export interface Figures {
   artifacts: { rules: ArtifactBytes; table: ArtifactBytes };
 }
 
+/** One engine on one peer scenario: its timing and how its answers compare with ours. */
+export interface PeerFigure {
+  stats: Stats;
+  /** The same calls holding only the parameters the rules read (peers only). */
+  trimmed: Stats | null;
+  calls: number;
+  hits: number;
+  disagree: number;
+  firstBranch: number;
+}
+
 /** The rows, in the order of docs/architecture.md "Performance goals". */
 export function rowsOf(f: Figures): Row[] {
   const rows = decideRows(f);
   for (const [size, j] of f.jre) rows.push(jreRow(size, j, f.decide.get(size)!.stats));
+  for (const scenario of SCENARIOS) rows.push(...peerRows(scenario, f.peers[scenario], f.map));
   const worst = Math.max(...[...f.decide.values()].map((d) => d.stats.median));
   rows.push({
     figure: 'Map#get, 1M-key Map (the floor)',
@@ -96,6 +111,67 @@ function jreRow(
     met: size === 1000 ? times >= 1000 : null,
     note: `${j.stats.samples} calls${j.disagree > 0 ? `, ${j.disagree} answers differ` : ', same answers'}`,
   };
+}
+
+const PEER_FIGURE: Record<Scenario, string> = {
+  split: '50/50 split rule on a campaign',
+  list: `caller in a ${PEER_LIST_SIZE.toLocaleString('en-US')}-number list`,
+};
+const PEER_NAME = { flagd: 'flagd-core', growthbook: 'GrowthBook' } as const;
+const PEER_HOW: Record<Scenario, Record<keyof typeof PEER_NAME, string>> = {
+  split: { flagd: 'if + fractional on the caller', growthbook: 'experiment hashed on the caller' },
+  list: { flagd: '`in`', growthbook: '`$in`' },
+};
+
+/** Ours, then each peer with ours as its baseline. */
+export function peerRows(scenario: Scenario, p: Record<Engine, PeerFigure>, map: Stats): Row[] {
+  const ours = p.decide;
+  const share = (f: PeerFigure) =>
+    scenario === 'split' && f.hits > 0
+      ? `, ${Math.round((f.firstBranch / f.hits) * 100)}% of them to the first branch`
+      : '';
+  const rows: Row[] = [
+    {
+      figure: `decide, ${PEER_FIGURE[scenario]}`,
+      unit: 'ns',
+      median: ours.stats.median,
+      p99: ours.stats.p99,
+      baseline: `Map#get ${show(map.median, 'ns')}`,
+      ratio: `${fixed(ours.stats.median / map.median)}x Map#get`,
+      goal: '—',
+      met: null,
+      note: `${count(ours.hits)} of ${count(ours.calls)} calls hit the rule${share(ours)}`,
+    },
+  ];
+  for (const engine of ['flagd', 'growthbook'] as const) {
+    const f = p[engine];
+    const times = f.stats.median / ours.stats.median;
+    const agree = f.disagree > 0 ? `${f.disagree} differ from ours` : 'the same calls as ours';
+    const small = f.trimmed
+      ? `; context of ${RULE_FIELDS[scenario].join(' + ')} only: ${show(f.trimmed.median, 'ns')}`
+      : '';
+    rows.push({
+      figure: `${PEER_NAME[engine]}, ${PEER_FIGURE[scenario]}`,
+      unit: 'ns',
+      median: f.stats.median,
+      p99: f.stats.p99,
+      baseline: `decide ${show(ours.stats.median, 'ns')}`,
+      ratio:
+        times >= 1 ? `ours ${timesText(times)}x faster` : `ours ${timesText(1 / times)}x slower`,
+      goal: '—',
+      met: null,
+      note: `${PEER_HOW[scenario][engine]}; ${count(f.hits)} of ${count(f.calls)} calls hit the rule, ${agree}${share(f)}${small}`,
+    });
+  }
+  return rows;
+}
+
+function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+function timesText(times: number): string {
+  return times >= 100 ? Math.round(times).toLocaleString('en-US') : fixed(times);
 }
 
 function handlerRows(f: Figures): Row[] {

@@ -1,6 +1,7 @@
 // `npm run bench`: generates the seeded rule sets, builds them with the real compiler, measures
-// every figure of docs/architecture.md "Performance goals" beside its baseline, prints one Markdown table
-// and writes bench/results.json (and the table into bench/README.md). Method: bench/README.md.
+// every figure of docs/architecture.md "Performance goals" beside its baseline (and decide beside
+// flagd-core and GrowthBook, bench/peers.ts), prints one Markdown table and writes
+// bench/results.json (and the table into bench/README.md). Method: bench/README.md.
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { type Figures, rowsOf } from './figures.ts';
 import { generateRules } from './generate.ts';
 import { type Stats, summarize } from './measure.ts';
 import { bundleWithoutLog } from './nolog-bundle.ts';
+import { measurePeers } from './peer-figures.ts';
 import { machine, markdown, writeResults } from './report.ts';
 import { scaleModel, tableBytes } from './scale-model.ts';
 import { serverLoad } from './server-load.ts';
@@ -56,6 +58,8 @@ try {
 async function measureAll(): Promise<Figures> {
   const build = await prepare();
   const router = await measureRouter();
+  step('flagd-core and GrowthBook beside decide: a 50/50 split, a 10,000-number list');
+  const peers = await measurePeers(work, { decideRuns: DECIDE_RUNS, seed: SEED, step });
   const handler = await measureHandler();
   step('cold start and memory (fresh Node 24 processes)');
   const bundles = [join(artifact('r10000'), 'index.mjs'), join(artifact('table'), 'index.mjs')];
@@ -69,6 +73,7 @@ async function measureAll(): Promise<Figures> {
   });
   return {
     ...router,
+    peers,
     ...handler,
     cold,
     memory,
