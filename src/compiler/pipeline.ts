@@ -3,6 +3,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { loadTable, type Table } from '../router/table.ts';
 import type { TableData } from '../router/table-data.ts';
+import { paramNameProblems } from './analyse/param-names.ts';
 import { checkScale } from './analyse/scale-guard.ts';
 import { shadowProblems } from './analyse/shadow-check.ts';
 import { type EmittedTable, emitTable } from './emit/emit-table.ts';
@@ -60,7 +61,14 @@ export const PASSES: readonly Pass[] = [
   { name: 'model', stops: false, run: model },
   { name: 'resolve', stops: false, run: (u) => resolveNames(u.ir!) },
   { name: 'lower', stops: true, run: (u) => lowerWebhook(u.ir!, u.files) },
-  { name: 'analyse', stops: false, run: (u) => u.problems.push(...shadowProblems(u.ir!)) },
+  {
+    name: 'analyse',
+    stops: false,
+    run: (u) => {
+      u.problems.push(...shadowProblems(u.ir!));
+      u.problems.push(...paramNameProblems(u.ir!));
+    },
+  },
   {
     name: 'index',
     stops: false,
