@@ -22,7 +22,18 @@ export function validateWith(validate: ValidateFunction, source: YamlSource): Pr
   if (validate(source.data)) return [];
   // `propertyNames` repeats, less precisely, the error found on the name itself.
   const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'propertyNames');
-  return pruneAnyOf(errors).map((e) => toProblem(source, e));
+  return distinct(pruneAnyOf(errors).map((e) => toProblem(source, e)));
+}
+
+/** One problem per place and message: `weight: 0.5` fails `integer` and `minimum`, one message says both. */
+function distinct(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.line}:${p.col}:${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Compiles a routes schema with the annotation keywords it uses (exported for route-test files). */

@@ -178,6 +178,13 @@ describe('validateRoutes', () => {
     expect(validate(text)).toEqual([`${FILE}:${expected}`]);
   });
 
+  it('reports a fractional split weight once, though it fails both integer and minimum', () => {
+    const route = '{ split: [{ weight: 0.5, to: ["380441111111"] }, { weight: 1, schema: 2 }] }';
+    expect(validate(rule('{ a: b }', route))).toEqual([
+      `${FILE}:5:32: rules[0].route.split[0].weight: a split weight must be a positive integer`,
+    ]);
+  });
+
   it('reports every violation in the file at once, in document order', () => {
     const text = `answer: { format: xml }\ndefault: { schema: 0 }\nrules:\n  - when: {}\n    route: {}\n`;
     expect(validate(text)).toEqual([
