@@ -141,12 +141,15 @@ function load(unit: Unit): void {
     return;
   }
   files.read.set(hook.path.slice(files.routesDir.length).replace(/^\/+/, ''), text);
-  if (!text.startsWith(MODELINE)) {
+  // A byte order mark (some Windows editors write one) is not text: not before the modeline, not
+  // in the columns of line 1.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (!body.startsWith(MODELINE)) {
     unit.problems.push(
       warning(at, `start the file with "${MODELINE}" so editors validate it as you type`),
     );
   }
-  unit.source = loadYaml(hook.file, text);
+  unit.source = loadYaml(hook.file, body);
   unit.problems.push(...unit.source.problems);
 }
 
