@@ -12,6 +12,8 @@ export interface WebhookFile {
 }
 
 const NAME = /^[a-z0-9][a-z0-9-]*$/;
+/** The path the router keeps for its manifest (`GET /healthz`): no webhook can answer there. */
+const RESERVED = 'healthz';
 
 /**
  * Lists webhook files: `routes/<name>.yaml` (or `.yml`). Files starting with `_`, route tests
@@ -49,6 +51,11 @@ export function discoverWebhooks(routesDir: string): {
           `"${name}" is not a webhook name: use lower-case letters, digits and dashes, starting with a letter or digit (it is also the URL path)`,
         ),
       );
+      continue;
+    }
+    if (name === RESERVED) {
+      const message = `"${name}" is reserved: /${name} answers the build manifest, so this webhook could never answer a call (rename the file)`;
+      problems.push(error({ file, line: 1, col: 1 }, message));
       continue;
     }
     if (webhooks.some((w) => w.name === name)) {

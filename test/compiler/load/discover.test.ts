@@ -78,6 +78,18 @@ describe('discoverWebhooks', () => {
     },
   );
 
+  it.each(['healthz.yaml', 'healthz.yml'])(
+    'rejects %s: /healthz answers the build manifest',
+    (name) => {
+      touch(name, 'support.yaml');
+      const found = discoverWebhooks(routes);
+      expect(found.webhooks.map((w) => w.name)).toEqual(['support']);
+      expect(found.problems.map(formatProblem)).toEqual([
+        `${routes}/${name}:1:1: "healthz" is reserved: /healthz answers the build manifest, so this webhook could never answer a call (rename the file)`,
+      ]);
+    },
+  );
+
   it('reports a webhook defined by both a .yaml and a .yml file at the second one', () => {
     touch('sales.yaml', 'sales.yml');
     const found = discoverWebhooks(routes);
