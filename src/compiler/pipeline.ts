@@ -1,6 +1,5 @@
 // The compiler: every webhook goes through one ordered list of passes over one in-memory form
 // (model/ir.ts). docs/architecture.md describes each pass.
-import { readFileSync, statSync } from 'node:fs';
 import { loadTable, type Table } from '../router/table.ts';
 import type { TableData } from '../router/table-data.ts';
 import { paramNameProblems } from './analyse/param-names.ts';
@@ -11,7 +10,7 @@ import { buildIndex } from './index/build-index.ts';
 import { discoverWebhooks, type WebhookFile } from './load/discover.ts';
 import { LIMITS } from './load/limits.ts';
 import { loadYaml, type YamlSource } from './load/load-yaml.ts';
-import { type SourceFiles, sourceFiles } from './load/source-files.ts';
+import { readRoutesYaml, type SourceFiles, sourceFiles } from './load/source-files.ts';
 import { lowerWebhook } from './lower/lower-webhook.ts';
 import type { WebhookIR } from './model/ir.ts';
 import { readWebhook } from './model/read-webhook.ts';
@@ -120,31 +119,19 @@ const MODELINE = '# yaml-language-server: $schema=../schema/routes.schema.json';
 
 function load(unit: Unit): void {
   const { hook, files } = unit;
-  const at = { file: hook.file, line: 1, col: 1 };
-  let text: string;
-  try {
-    const bytes = statSync(hook.path).size;
-    if (bytes > LIMITS.yamlBytes) {
-      const size = `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-      const limit = `${LIMITS.yamlBytes / 1024 / 1024} MiB`;
-      unit.problems.push(
-        error(
-          at,
-          `the file is ${size}, over the ${limit} limit for a webhook file (keep long lists in list files)`,
-        ),
-      );
-      return;
-    }
-    text = readFileSync(hook.path, 'utf8');
-  } catch (err) {
-    unit.problems.push(error(at, `cannot read the file (${(err as Error).message})`));
+  const what = 'a webhook file (keep long lists in list files)';
+  const read = readRoutesYaml(files.routesDir, hook.path, hook.file, what);
+  if ('problem' in read) {
+    unit.problems.push(read.problem);
     return;
   }
+  const text = read.text;
   files.read.set(hook.path.slice(files.routesDir.length).replace(/^\/+/, ''), text);
   // A byte order mark (some Windows editors write one) is not text: not before the modeline, not
   // in the columns of line 1.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (!body.startsWith(MODELINE)) {
+    const at = { file: hook.file, line: 1, col: 1 };
     unit.problems.push(
       warning(at, `start the file with "${MODELINE}" so editors validate it as you type`),
     );
