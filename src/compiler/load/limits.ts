@@ -9,6 +9,8 @@ export const LIMITS = {
   dataFileBytes: 256 * 1024 * 1024,
   /** Nodes that aliases may expand to, per file (a "billion laughs" file is cut here). */
   aliasNodes: 100_000,
+  /** Nodes (scalars, collections, items) in one YAML file: bounds the time and memory of a parse. */
+  yamlNodes: 2_000_000,
   /** Nesting depth of a YAML file. */
   depth: 64,
   /** Rules in one webhook (the benchmark builds 100,000 in seconds). */

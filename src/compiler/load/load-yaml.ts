@@ -2,6 +2,7 @@
 // their places from the tree; JSON pointers appear only at the edge, to place the schema
 // validator's errors (`locate`).
 import {
+  type Alias,
   type Document,
   isAlias,
   isMap,
@@ -9,11 +10,11 @@ import {
   isSeq,
   LineCounter,
   type Pair,
-  parseDocument,
   type Node as YamlNode,
 } from 'yaml';
-import { error, type Loc, type Problem, warning } from '../problem.ts';
+import { addAll, error, type Loc, type Problem, warning } from '../problem.ts';
 import { LIMITS } from './limits.ts';
+import { parseBounded } from './yaml-parse.ts';
 
 /** A scalar: its value as the schema sees it, and its text exactly as written. */
 export interface YScalar {
@@ -72,22 +73,28 @@ export interface YamlSource {
  */
 export function loadYaml(file: string, text: string): YamlSource {
   const lineCounter = new LineCounter();
-  // Duplicate keys are found while converting, where both places are known.
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
   const at = (offset: number): Loc => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, col };
   };
-  const problems: Problem[] = [...doc.errors, ...doc.warnings].map((e) => {
-    const loc = at(e.pos[0]);
-    const message = `YAML: ${yamlMessage(e.message)}`;
-    return e.name === 'YAMLWarning' ? warning(loc, message) : error(loc, message);
-  });
-  const walk: Walk = { doc, problems, at, aliasNodes: 0, stopped: false };
+  // Duplicate keys are found while converting, where both places are known.
+  const parsed = parseBounded(text, lineCounter);
   let tree: YNode | null | undefined;
-  if (doc.errors.length === 0) {
-    tree = doc.contents === null ? null : toNode(walk, doc.contents, 0, false);
-    if (walk.stopped) tree = undefined;
+  const problems: Problem[] = [];
+  if ('stop' in parsed) {
+    problems.push(error(at(parsed.stop.offset), parsed.stop.message));
+  } else {
+    const doc = parsed.doc;
+    for (const e of [...doc.errors, ...doc.warnings]) {
+      const loc = at(e.pos[0]);
+      const message = `YAML: ${yamlMessage(e.message)}`;
+      problems.push(e.name === 'YAMLWarning' ? warning(loc, message) : error(loc, message));
+    }
+    const walk: Walk = { doc, problems, at, aliasNodes: 0, stopped: false, resolved: new Map() };
+    if (doc.errors.length === 0) {
+      tree = doc.contents === null ? null : toNode(walk, doc.contents, 0, false);
+      if (walk.stopped) tree = undefined;
+    }
   }
   const data = tree === undefined ? undefined : tree === null ? null : toPlain(tree);
   return {
@@ -124,6 +131,10 @@ interface Walk {
   at(offset: number): Loc;
   aliasNodes: number;
   stopped: boolean;
+  /** Each alias's target: yaml's `resolve` walks the document from the top on every call. */
+  resolved: Map<Alias, unknown>;
+  /** The outermost alias being expanded, where an alias bomb is reported. */
+  aliasAt?: Loc;
 }
 
 function yamlMessage(raw: string): string {
@@ -137,15 +148,14 @@ function toNode(w: Walk, node: unknown, depth: number, viaAlias: boolean): YNode
   const loc = w.at((node as YamlNode | null)?.range?.[0] ?? 0);
   if (depth > LIMITS.depth) return stop(w, loc, `nesting deeper than ${LIMITS.depth} levels`);
   if (isAlias(node)) {
-    const target = node.resolve(w.doc);
+    if (!w.resolved.has(node)) w.resolved.set(node, node.resolve(w.doc));
+    const target = w.resolved.get(node);
+    if (!viaAlias) w.aliasAt = loc;
     return target ? toNode(w, target, depth + 1, true) : nullAt(loc);
   }
   if (viaAlias && ++w.aliasNodes > LIMITS.aliasNodes) {
-    return stop(
-      w,
-      loc,
-      `aliases expand to more than ${LIMITS.aliasNodes.toLocaleString('en')} nodes (an alias bomb?)`,
-    );
+    const count = LIMITS.aliasNodes.toLocaleString('en');
+    return stop(w, w.aliasAt ?? loc, `aliases expand to more than ${count} nodes (an alias bomb?)`);
   }
   if (w.stopped) return nullAt(loc);
   if (isMap(node)) return mapNode(w, node.items, loc, depth, viaAlias);
@@ -168,7 +178,7 @@ function mapNode(w: Walk, items: Pair[], loc: Loc, depth: number, viaAlias: bool
     const keyLoc = w.at((pair.key as YamlNode | null)?.range?.[0] ?? 0);
     if (key === '<<' && (isAlias(pair.value) || isMap(pair.value) || isSeq(pair.value))) {
       // YAML merge keys (`<<: *base`): explicit keys win over merged ones, as YAML 1.1 says.
-      merges.push(...(isSeq(pair.value) ? pair.value.items : [pair.value]));
+      addAll(merges, isSeq(pair.value) ? pair.value.items : [pair.value]);
       continue;
     }
     const first = entries.get(key);

@@ -143,6 +143,37 @@ describe('loadYaml problems', () => {
   });
 });
 
+describe('loadYaml alias expansion', () => {
+  /** A "billion laughs" file: `levels` anchors, each a list of 9 aliases of the one before. */
+  function laughs(levels: number): string {
+    const lines = ['lol0: &a0 [lol]'];
+    for (let i = 1; i < levels; i++) {
+      lines.push(
+        `lol${i}: &a${i} [${Array(9)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
+    }
+    return `${lines.join('\n')}\n`;
+  }
+
+  // Ten levels expand to 9^9 (387 million) lists: this hung check for minutes. It now stops at
+  // the alias where the expansion passes the limit.
+  it('stops a billion laughs at the alias that passes the limit', { timeout: 30_000 }, () => {
+    const source = loadYaml('routes/sales.yaml', laughs(10));
+    expect(source.problems.map(formatProblem)).toEqual([
+      'routes/sales.yaml:6:42: aliases expand to more than 100,000 nodes (an alias bomb?)',
+    ]);
+    expect(source.tree).toBeUndefined();
+  });
+
+  it('expands aliases up to the limit', () => {
+    const source = loadYaml('routes/sales.yaml', laughs(5));
+    expect(source.problems).toEqual([]);
+    expect((source.data as Record<string, unknown[]>).lol4!.flat(3).length).toBe(9 ** 4);
+  });
+});
+
 describe('loadYaml merge keys', () => {
   it('merges `<<: *anchor` with explicit keys winning', () => {
     const text = 'base: &b { to: ["380441111111"], schema: 2 }\nroute:\n  <<: *b\n  schema: 3\n';
