@@ -14,7 +14,7 @@ import { readRoutesYaml, type SourceFiles, sourceFiles } from './load/source-fil
 import { lowerWebhook } from './lower/lower-webhook.ts';
 import type { WebhookIR } from './model/ir.ts';
 import { readWebhook } from './model/read-webhook.ts';
-import { error, type Problem, sortProblems, warning } from './problem.ts';
+import { addAll, error, type Problem, sortProblems, warning } from './problem.ts';
 import { resolveNames } from './resolve/resolve-names.ts';
 import { validateRoutes } from './validate/validate.ts';
 
@@ -56,7 +56,7 @@ export interface Pass {
 /** The passes, in order. */
 export const PASSES: readonly Pass[] = [
   { name: 'load', stops: true, run: load },
-  { name: 'validate', stops: true, run: (u) => u.problems.push(...validateRoutes(u.source!)) },
+  { name: 'validate', stops: true, run: (u) => addAll(u.problems, validateRoutes(u.source!)) },
   { name: 'model', stops: false, run: model },
   { name: 'resolve', stops: false, run: (u) => resolveNames(u.ir!) },
   { name: 'lower', stops: true, run: (u) => lowerWebhook(u.ir!, u.files) },
@@ -64,8 +64,8 @@ export const PASSES: readonly Pass[] = [
     name: 'analyse',
     stops: false,
     run: (u) => {
-      u.problems.push(...shadowProblems(u.ir!));
-      u.problems.push(...paramNameProblems(u.ir!));
+      addAll(u.problems, shadowProblems(u.ir!));
+      addAll(u.problems, paramNameProblems(u.ir!));
     },
   },
   {
@@ -101,7 +101,7 @@ export function compileAll(routesDir: string): CompiledRoutes {
       pass.run(unit);
       if (pass.stops && unit.problems.some((p) => p.severity === 'error')) break;
     }
-    problems.push(...unit.problems);
+    addAll(problems, unit.problems);
     if (unit.emitted)
       webhooks.push({ name: hook.name, file: hook.file, ir: unit.ir!, ...unit.emitted });
   }
@@ -137,17 +137,19 @@ function load(unit: Unit): void {
     );
   }
   unit.source = loadYaml(hook.file, body);
-  unit.problems.push(...unit.source.problems);
+  addAll(unit.problems, unit.source.problems);
+  // Counted before validation, which would otherwise report each of a million bad rules.
+  const tree = unit.source.tree;
+  const rules = tree?.kind === 'map' ? tree.entries.get('rules') : undefined;
+  if (rules?.value.kind === 'seq' && rules.value.items.length > LIMITS.rules) {
+    const count = rules.value.items.length.toLocaleString('en');
+    const message = `${count} rules, over the limit of ${LIMITS.rules.toLocaleString('en')} per webhook (split the webhook, or move callers into a table)`;
+    unit.problems.push(error(rules.keyLoc, message));
+  }
 }
 
 function model(unit: Unit): void {
   const tree = unit.source!.tree;
   if (tree?.kind !== 'map') return;
   unit.ir = readWebhook(unit.hook.name, unit.hook.file, tree, unit.problems);
-  const rules = tree.entries.get('rules');
-  if (rules && unit.ir.rules.length > LIMITS.rules) {
-    const count = unit.ir.rules.length.toLocaleString('en');
-    const message = `${count} rules, over the limit of ${LIMITS.rules.toLocaleString('en')} per webhook (split the webhook, or move callers into a table)`;
-    unit.problems.push(error(rules.keyLoc, message));
-  }
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { loadYaml } from '../compiler/load/load-yaml.ts';
 import { displayDir, readRoutesYaml } from '../compiler/load/source-files.ts';
-import { error, type Problem, sortProblems } from '../compiler/problem.ts';
+import { addAll, error, type Problem, sortProblems } from '../compiler/problem.ts';
 import { compileSchema, validateWith } from '../compiler/validate/validate.ts';
 import { parseCallDate } from '../router/clock.ts';
 
@@ -40,11 +40,11 @@ export function loadRouteCases(routesDir: string): { cases: RouteCase[]; problem
       continue;
     }
     const source = loadYaml(file, read.text);
-    problems.push(...source.problems);
+    addAll(problems, source.problems);
     if (source.problems.some((p) => p.severity === 'error')) continue;
     validator ??= compileSchema(JSON.parse(readFileSync(schemaUrl, 'utf8')));
     const invalid = validateWith(validator, source);
-    problems.push(...invalid);
+    addAll(problems, invalid);
     if (invalid.length > 0) continue;
     const data = source.data as { cases: RawCase[] };
     data.cases.forEach((c, i) => {

@@ -75,4 +75,32 @@ describe('the load pass', () => {
       rmSync(outside, { recursive: true, force: true });
     }
   });
+
+  // Validation used to copy its error list per error (150 s for 200,000 here), to search its
+  // anyOf branches with includes (quadratic in a list's bad values), and the pass appended the
+  // errors with push(...), a RangeError past ~100,000; the timeout catches a return of any.
+  it('reports every one of 200,000 invalid rules and list values', { timeout: 60_000 }, () => {
+    const yaml = [
+      MODELINE,
+      'default: { schema: 1 }',
+      `lists: { vip: [${'{}, '.repeat(99_999)}{}] }`,
+      `rules: [${'0, '.repeat(99_999)}0]`,
+      '',
+    ];
+    writeFileSync(join(routes, 'sales.yaml'), yaml.join('\n'));
+    const problems = compileAll(routes).problems.map(formatProblem);
+    expect(problems.length).toBe(200_000);
+    expect([problems[99_999], problems[199_999]]).toEqual([
+      `${routes}/sales.yaml:3:${16 + 4 * 99_999}: lists.vip[99999]: must be a string or a number or a boolean`,
+      `${routes}/sales.yaml:4:${9 + 3 * 99_999}: rules[99999]: must be an object`,
+    ]);
+  });
+
+  it('refuses more rules than the limit before validating any of them', { timeout: 60_000 }, () => {
+    const rules = `rules: [${'0, '.repeat(LIMITS.rules)}0]`;
+    writeFileSync(join(routes, 'sales.yaml'), `${MODELINE}\ndefault: { schema: 1 }\n${rules}\n`);
+    expect(check()).toEqual([
+      'sales.yaml:3:1: 200,001 rules, over the limit of 200,000 per webhook (split the webhook, or move callers into a table)',
+    ]);
+  });
 });
