@@ -1,5 +1,5 @@
 // Bounds on what `routes check` reads, so a hostile or broken file gets a located error instead
-// of hanging CI or exhausting memory. docs/language.md ("Limits") lists them for users.
+// of hanging CI or exhausting memory. docs/limits.md lists them for users, with what each costs.
 
 /** Resource limits of the compiler. */
 export const LIMITS = {
@@ -7,6 +7,8 @@ export const LIMITS = {
   yamlBytes: 16 * 1024 * 1024,
   /** A list (.txt) or caller table (.csv) file: Lambda's package limit is 250 MB anyway. */
   dataFileBytes: 256 * 1024 * 1024,
+  /** Lines of a list or caller table file: each becomes objects; the benchmark's table has 1M. */
+  dataLines: 5_000_000,
   /** Nodes that aliases may expand to, per file (a "billion laughs" file is cut here). */
   aliasNodes: 100_000,
   /** Nodes (scalars, collections, items) in one YAML file: bounds the time and memory of a parse. */

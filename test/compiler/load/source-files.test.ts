@@ -90,6 +90,18 @@ describe('readSourceFile', () => {
     });
   });
 
+  it('reads a list of exactly the line limit and refuses one line more, at that line', () => {
+    const path = join(routes, 'lists', 'vip.txt');
+    writeFileSync(path, '1\n'.repeat(LIMITS.dataLines));
+    expect(read('lists/vip.txt').read).toEqual(['lists/vip.txt']);
+    writeFileSync(path, `${'1\n'.repeat(LIMITS.dataLines)}2`);
+    expect(read('lists/vip.txt')).toEqual({
+      result:
+        'routes/lists/vip.txt:5000001:1: list "vip": more than 5,000,000 lines, over the limit for a list or table file',
+      read: [],
+    });
+  });
+
   it('places a NUL byte in the list file itself', () => {
     writeFileSync(join(routes, 'lists', 'vip.txt'), '380441112233\n3804411\u0000');
     expect(read('lists/vip.txt').result).toBe(
