@@ -12,9 +12,13 @@ import {
   type Pair,
   type Node as YamlNode,
 } from 'yaml';
-import { addAll, error, type Loc, type Problem, warning } from '../problem.ts';
+import { addAll, error, type Loc, type Problem } from '../problem.ts';
 import { LIMITS } from './limits.ts';
+import { yamlProblems } from './yaml-errors.ts';
 import { parseBounded } from './yaml-parse.ts';
+import { locate, nodeAt } from './yaml-pointer.ts';
+
+export { pointerSegment } from './yaml-pointer.ts';
 
 /** A scalar: its value as the schema sees it, and its text exactly as written. */
 export interface YScalar {
@@ -85,11 +89,7 @@ export function loadYaml(file: string, text: string): YamlSource {
     problems.push(error(at(parsed.stop.offset), parsed.stop.message));
   } else {
     const doc = parsed.doc;
-    for (const e of [...doc.errors, ...doc.warnings]) {
-      const loc = at(e.pos[0]);
-      const message = `YAML: ${yamlMessage(e.message)}`;
-      problems.push(e.name === 'YAMLWarning' ? warning(loc, message) : error(loc, message));
-    }
+    addAll(problems, yamlProblems(doc, text, at));
     const walk: Walk = { doc, problems, at, aliasNodes: 0, stopped: false, resolved: new Map() };
     if (doc.errors.length === 0) {
       tree = doc.contents === null ? null : toNode(walk, doc.contents, 0, false);
@@ -111,11 +111,6 @@ export function loadYaml(file: string, text: string): YamlSource {
   };
 }
 
-/** Escapes one JSON pointer segment (RFC 6901), matching ajv's `instancePath`. */
-export function pointerSegment(key: string | number): string {
-  return String(key).replaceAll('~', '~0').replaceAll('/', '~1');
-}
-
 /** The plain value of a node, as JSON Schema validation sees the file. */
 export function toPlain(node: YNode): unknown {
   if (node.kind === 'scalar') return node.value;
@@ -135,13 +130,6 @@ interface Walk {
   resolved: Map<Alias, unknown>;
   /** The outermost alias being expanded, where an alias bomb is reported. */
   aliasAt?: Loc;
-}
-
-function yamlMessage(raw: string): string {
-  const first = raw.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-  if (raw.includes('parseAllDocuments'))
-    return 'a routes file holds one YAML document (remove the extra `---`)';
-  return first;
 }
 
 function toNode(w: Walk, node: unknown, depth: number, viaAlias: boolean): YNode {
@@ -222,44 +210,4 @@ function scalarValue(value: unknown, source: string | undefined): unknown {
   if (!/^[-+]?\d+$/.test(source)) return value;
   const keep = source.startsWith('+') || /^-?0\d/.test(source) || !Number.isSafeInteger(value);
   return keep ? source : value;
-}
-
-/** The node at a JSON pointer, or undefined. */
-function nodeAt(tree: YNode | null, pointer: string): YNode | undefined {
-  let node: YNode | undefined = tree ?? undefined;
-  for (const segment of segments(pointer)) node = child(node, segment)?.value;
-  return node;
-}
-
-function locate(tree: YNode | null, pointer: string, key: boolean, start: Loc): Loc {
-  let node: YNode | undefined = tree ?? undefined;
-  let found: Loc = node?.loc ?? start;
-  const parts = segments(pointer);
-  for (let i = 0; i < parts.length && node; i++) {
-    const next = child(node, parts[i]!);
-    if (!next) return found;
-    found = key && i === parts.length - 1 && next.keyLoc ? next.keyLoc : next.value.loc;
-    node = next.value;
-  }
-  return found;
-}
-
-function child(
-  node: YNode | undefined,
-  segment: string,
-): { value: YNode; keyLoc?: Loc } | undefined {
-  if (node?.kind === 'map') return node.entries.get(segment);
-  if (node?.kind === 'seq' && /^\d+$/.test(segment)) {
-    const item = node.items[Number(segment)];
-    return item && { value: item };
-  }
-  return undefined;
-}
-
-function segments(pointer: string): string[] {
-  if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
 }
