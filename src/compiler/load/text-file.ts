@@ -30,6 +30,12 @@ export function readTextFile(
 
 /** Decodes UTF-8 text; a located failure at the first NUL byte or invalid sequence. */
 export function decodeText(bytes: Buffer): { text: string } | { failure: TextFailure } {
+  // Windows editors offer "Unicode" (UTF-16) as a save format; its byte order mark says so.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    const message =
+      'the file is UTF-16 text (it starts with a UTF-16 byte order mark): save it as UTF-8';
+    return { failure: { message, at: { line: 1, col: 1 } } };
+  }
   const nul = bytes.indexOf(0);
   const bad = isUtf8(bytes) ? -1 : firstInvalid(bytes);
   if (nul < 0 && bad < 0) return { text: bytes.toString('utf8') };

@@ -60,15 +60,19 @@ export function parseBounded(
 }
 
 function* tokens(text: string, parser: Parser, guard: { nodes: number; stop: ParseStop | null }) {
+  // A scalar is two lexemes (a marker, then its text): `start` is where the current token began.
+  let start = 0;
   for (const lexeme of new Lexer().lex(text)) {
-    if (NODE_STARTS.has(CST.tokenType(lexeme) ?? '') && ++guard.nodes > LIMITS.yamlNodes) {
+    const type = CST.tokenType(lexeme);
+    if (type !== 'scalar') start = parser.offset;
+    if (NODE_STARTS.has(type ?? '') && ++guard.nodes > LIMITS.yamlNodes) {
       const count = LIMITS.yamlNodes.toLocaleString('en');
-      guard.stop = { offset: parser.offset, message: `more than ${count} YAML nodes in one file` };
+      guard.stop = { offset: start, message: `more than ${count} YAML nodes in one file` };
       return;
     }
     yield* parser.next(lexeme);
     if (parser.stack.length > MAX_STACK) {
-      guard.stop = { offset: parser.offset, message: `nesting deeper than ${LIMITS.depth} levels` };
+      guard.stop = { offset: start, message: `nesting deeper than ${LIMITS.depth} levels` };
       return;
     }
   }

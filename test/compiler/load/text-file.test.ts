@@ -45,6 +45,19 @@ describe('decodeText', () => {
     });
   });
 
+  it.each([
+    ['little-endian', [0xff, 0xfe, 0x61, 0]],
+    ['big-endian', [0xfe, 0xff, 0, 0x61]],
+  ])('names %s UTF-16 text by its byte order mark', (_what, bytes) => {
+    expect(decodeText(Buffer.from(bytes))).toEqual({
+      failure: {
+        message:
+          'the file is UTF-16 text (it starts with a UTF-16 byte order mark): save it as UTF-8',
+        at: { line: 1, col: 1 },
+      },
+    });
+  });
+
   it('reports the NUL byte when it comes before invalid UTF-8, and the other way round', () => {
     expect(decodeText(Buffer.from([0x61, 0, 0xff]))).toMatchObject({ failure: { message: NUL } });
     expect(decodeText(Buffer.from([0xff, 0]))).toMatchObject({

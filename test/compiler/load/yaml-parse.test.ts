@@ -43,10 +43,10 @@ describe('the nesting limit', () => {
   // 100,000 levels used to overflow the YAML library's stack: "Maximum call stack size exceeded".
   // They are stopped while read, a few levels past the limit (the 67th or 68th opening).
   it.each([
-    ['flow sequences', `x: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`, `1:${3 + 68}`],
-    ['flow mappings', `x: ${'{a: '.repeat(100_000)}1${'}'.repeat(100_000)}\n`, `1:${4 * 67 + 1}`],
-    ['block sequences on one line', `x:\n${'- '.repeat(100_000)}0\n`, `2:${2 * 67}`],
-    ['explicit keys', `x:\n${'? '.repeat(100_000)}0\n`, `2:${2 * 68}`],
+    ['flow sequences', `x: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`, `1:${3 + 67}`],
+    ['flow mappings', `x: ${'{a: '.repeat(100_000)}1${'}'.repeat(100_000)}\n`, `1:${4 * 66 + 4}`],
+    ['block sequences on one line', `x:\n${'- '.repeat(100_000)}0\n`, `2:${2 * 67 - 1}`],
+    ['explicit keys', `x:\n${'? '.repeat(100_000)}0\n`, `2:${2 * 68 - 1}`],
   ])('stops reading 100,000 nested %s early', { timeout: 30_000 }, (_what, text, place) => {
     expect(load(text)).toEqual({ lines: [`routes/sales.yaml:${place}: ${TOO_DEEP}`], tree: false });
   });
