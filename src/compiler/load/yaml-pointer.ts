@@ -1,7 +1,7 @@
 // JSON pointers into the located YAML tree: the schema validator names places by `instancePath`,
 // and these turn them back into lines and columns.
 import type { Loc } from '../problem.ts';
-import type { YNode } from './load-yaml.ts';
+import type { YNode } from './yaml-nodes.ts';
 
 /** Escapes one JSON pointer segment (RFC 6901), matching ajv's `instancePath`. */
 export function pointerSegment(key: string | number): string {
