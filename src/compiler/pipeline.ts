@@ -1,8 +1,8 @@
 // The compiler: every webhook goes through one ordered list of passes over one in-memory form
 // (model/ir.ts). docs/architecture.md describes each pass.
-import { readFileSync, statSync } from 'node:fs';
 import { loadTable, type Table } from '../router/table.ts';
 import type { TableData } from '../router/table-data.ts';
+import { paramNameProblems } from './analyse/param-names.ts';
 import { checkScale } from './analyse/scale-guard.ts';
 import { shadowProblems } from './analyse/shadow-check.ts';
 import { type EmittedTable, emitTable } from './emit/emit-table.ts';
@@ -10,11 +10,11 @@ import { buildIndex } from './index/build-index.ts';
 import { discoverWebhooks, type WebhookFile } from './load/discover.ts';
 import { LIMITS } from './load/limits.ts';
 import { loadYaml, type YamlSource } from './load/load-yaml.ts';
-import { type SourceFiles, sourceFiles } from './load/source-files.ts';
+import { readRoutesYaml, type SourceFiles, sourceFiles } from './load/source-files.ts';
 import { lowerWebhook } from './lower/lower-webhook.ts';
 import type { WebhookIR } from './model/ir.ts';
 import { readWebhook } from './model/read-webhook.ts';
-import { error, type Problem, sortProblems, warning } from './problem.ts';
+import { addAll, error, type Problem, sortProblems, warning } from './problem.ts';
 import { resolveNames } from './resolve/resolve-names.ts';
 import { validateRoutes } from './validate/validate.ts';
 
@@ -56,11 +56,18 @@ export interface Pass {
 /** The passes, in order. */
 export const PASSES: readonly Pass[] = [
   { name: 'load', stops: true, run: load },
-  { name: 'validate', stops: true, run: (u) => u.problems.push(...validateRoutes(u.source!)) },
+  { name: 'validate', stops: true, run: (u) => addAll(u.problems, validateRoutes(u.source!)) },
   { name: 'model', stops: false, run: model },
   { name: 'resolve', stops: false, run: (u) => resolveNames(u.ir!) },
   { name: 'lower', stops: true, run: (u) => lowerWebhook(u.ir!, u.files) },
-  { name: 'analyse', stops: false, run: (u) => u.problems.push(...shadowProblems(u.ir!)) },
+  {
+    name: 'analyse',
+    stops: false,
+    run: (u) => {
+      addAll(u.problems, shadowProblems(u.ir!));
+      addAll(u.problems, paramNameProblems(u.ir!));
+    },
+  },
   {
     name: 'index',
     stops: false,
@@ -94,7 +101,7 @@ export function compileAll(routesDir: string): CompiledRoutes {
       pass.run(unit);
       if (pass.stops && unit.problems.some((p) => p.severity === 'error')) break;
     }
-    problems.push(...unit.problems);
+    addAll(problems, unit.problems);
     if (unit.emitted)
       webhooks.push({ name: hook.name, file: hook.file, ir: unit.ir!, ...unit.emitted });
   }
@@ -112,44 +119,37 @@ const MODELINE = '# yaml-language-server: $schema=../schema/routes.schema.json';
 
 function load(unit: Unit): void {
   const { hook, files } = unit;
-  const at = { file: hook.file, line: 1, col: 1 };
-  let text: string;
-  try {
-    const bytes = statSync(hook.path).size;
-    if (bytes > LIMITS.yamlBytes) {
-      const size = `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-      const limit = `${LIMITS.yamlBytes / 1024 / 1024} MiB`;
-      unit.problems.push(
-        error(
-          at,
-          `the file is ${size}, over the ${limit} limit for a webhook file (keep long lists in list files)`,
-        ),
-      );
-      return;
-    }
-    text = readFileSync(hook.path, 'utf8');
-  } catch (err) {
-    unit.problems.push(error(at, `cannot read the file (${(err as Error).message})`));
+  const what = 'a webhook file (keep long lists in list files)';
+  const read = readRoutesYaml(files.routesDir, hook.path, hook.file, what);
+  if ('problem' in read) {
+    unit.problems.push(read.problem);
     return;
   }
+  const text = read.text;
   files.read.set(hook.path.slice(files.routesDir.length).replace(/^\/+/, ''), text);
-  if (!text.startsWith(MODELINE)) {
+  // A byte order mark (some Windows editors write one) is not text: not before the modeline, not
+  // in the columns of line 1.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (!body.startsWith(MODELINE)) {
+    const at = { file: hook.file, line: 1, col: 1 };
     unit.problems.push(
       warning(at, `start the file with "${MODELINE}" so editors validate it as you type`),
     );
   }
-  unit.source = loadYaml(hook.file, text);
-  unit.problems.push(...unit.source.problems);
+  unit.source = loadYaml(hook.file, body);
+  addAll(unit.problems, unit.source.problems);
+  // Counted before validation, which would otherwise report each of a million bad rules.
+  const tree = unit.source.tree;
+  const rules = tree?.kind === 'map' ? tree.entries.get('rules') : undefined;
+  if (rules?.value.kind === 'seq' && rules.value.items.length > LIMITS.rules) {
+    const count = rules.value.items.length.toLocaleString('en');
+    const message = `${count} rules, over the limit of ${LIMITS.rules.toLocaleString('en')} per webhook (split the webhook, or move callers into a table)`;
+    unit.problems.push(error(rules.keyLoc, message));
+  }
 }
 
 function model(unit: Unit): void {
   const tree = unit.source!.tree;
   if (tree?.kind !== 'map') return;
   unit.ir = readWebhook(unit.hook.name, unit.hook.file, tree, unit.problems);
-  const rules = tree.entries.get('rules');
-  if (rules && unit.ir.rules.length > LIMITS.rules) {
-    const count = unit.ir.rules.length.toLocaleString('en');
-    const message = `${count} rules, over the limit of ${LIMITS.rules.toLocaleString('en')} per webhook (split the webhook, or move callers into a table)`;
-    unit.problems.push(error(rules.keyLoc, message));
-  }
 }

@@ -26,13 +26,20 @@ export function warning(loc: Loc, message: string): Problem {
 
 /** Sorts problems by file, line, column, then message, so output is stable. */
 export function sortProblems(problems: Problem[]): Problem[] {
+  // localeCompare only on a difference: a hostile file's million problems share one file name.
+  const text = (a: string, b: string) => (a === b ? 0 : a.localeCompare(b));
   return [...problems].sort(
     (a, b) =>
-      a.file.localeCompare(b.file) ||
-      a.line - b.line ||
-      a.col - b.col ||
-      a.message.localeCompare(b.message),
+      text(a.file, b.file) || a.line - b.line || a.col - b.col || text(a.message, b.message),
   );
+}
+
+/**
+ * Appends `items` to `target`. `target.push(...items)` passes each item as an argument and throws
+ * a RangeError past about 100,000 of them, which one hostile file's problems can exceed.
+ */
+export function addAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }
 
 /** Formats a problem the way every command prints it. */

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { loadYaml } from '../compiler/load/load-yaml.ts';
-import { displayDir } from '../compiler/load/source-files.ts';
-import { error, type Problem, sortProblems } from '../compiler/problem.ts';
+import { displayDir, readRoutesYaml } from '../compiler/load/source-files.ts';
+import { addAll, error, type Problem, sortProblems } from '../compiler/problem.ts';
 import { compileSchema, validateWith } from '../compiler/validate/validate.ts';
 import { parseCallDate } from '../router/clock.ts';
 
@@ -33,12 +33,18 @@ export function loadRouteCases(routesDir: string): { cases: RouteCase[]; problem
   const problems: Problem[] = [];
   for (const name of names) {
     const webhook = name.replace(/\.test\.ya?ml$/, '');
-    const source = loadYaml(`${display}${name}`, readFileSync(join(routesDir, name), 'utf8'));
-    problems.push(...source.problems);
+    const file = `${display}${name}`;
+    const read = readRoutesYaml(routesDir, join(routesDir, name), file, 'a route test file');
+    if ('problem' in read) {
+      problems.push(read.problem);
+      continue;
+    }
+    const source = loadYaml(file, read.text);
+    addAll(problems, source.problems);
     if (source.problems.some((p) => p.severity === 'error')) continue;
     validator ??= compileSchema(JSON.parse(readFileSync(schemaUrl, 'utf8')));
     const invalid = validateWith(validator, source);
-    problems.push(...invalid);
+    addAll(problems, invalid);
     if (invalid.length > 0) continue;
     const data = source.data as { cases: RawCase[] };
     data.cases.forEach((c, i) => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -147,6 +147,29 @@ describe('loadRouteCases', () => {
     write('sales.test.yaml', 'cases:\n  - name: x\n    name: y\n');
     expect(problems()).toEqual([
       `${dir}/sales.test.yaml:3:5: duplicate key "name" (first at ${dir}/sales.test.yaml:2:5)`,
+    ]);
+  });
+
+  it('refuses, unread, a test file that is a symbolic link out of routes/', () => {
+    const outside = mkdtempSync(join(tmpdir(), 'route-tests-outside-'));
+    try {
+      writeFileSync(join(outside, 'secret.yaml'), 'cases: []\n');
+      symlinkSync(join(outside, 'secret.yaml'), join(dir, 'sales.test.yaml'));
+      expect(problems()).toEqual([
+        `${dir}/sales.test.yaml:1:1: the file is a symbolic link out of routes/ (not read: every file must be inside routes/)`,
+      ]);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('places a byte that is not UTF-8 in a test file', () => {
+    writeFileSync(
+      join(dir, 'sales.test.yaml'),
+      Buffer.from('cases:\n  - name: caf\xE9\n', 'latin1'),
+    );
+    expect(problems()).toEqual([
+      `${dir}/sales.test.yaml:2:14: the file is not UTF-8 text: byte 0xE9 does not belong here (save the file as UTF-8)`,
     ]);
   });
 

@@ -34,7 +34,9 @@ export function parseCallerTable(
     const bad = splitFields(raw, fields);
     if (bad !== null) {
       table.problems.push(error({ file, line, col: bad.col }, bad.message));
-    } else if (!(first && isHeader(fields))) {
+    } else if (first && looksLikeHeader(fields)) {
+      if (!isHeader(fields)) table.problems.push(headerProblem(file, line, fields));
+    } else {
       addRow(table, fields, line, raw.length);
     }
     first = false;
@@ -154,6 +156,18 @@ export function parseDestination(written: string): Target | Located[] {
     from = end + 1;
   }
   return problems.length > 0 ? problems : { kind: 'to', to: values.join(',') };
+}
+
+// A first row whose caller has no digit cannot be a caller: it is a header, written right or not.
+function looksLikeHeader(fields: Fields): boolean {
+  const caller = fields.texts[0] as string;
+  return caller !== '' && !/\d/.test(caller);
+}
+
+function headerProblem(file: string, line: number, fields: Fields): Problem {
+  const got = fields.texts.slice(0, fields.count).join(',');
+  const message = `the first row looks like a header but is not "caller,destination" (got "${got}")`;
+  return error({ file, line, col: fields.cols[0] as number }, message);
 }
 
 function isHeader(fields: Fields): boolean {

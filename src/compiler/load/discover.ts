@@ -1,7 +1,7 @@
-import { readdirSync } from 'node:fs';
+import { type Dirent, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { error, type Problem } from '../problem.ts';
-import { displayDir } from './source-files.ts';
+import { displayDir, OUT_OF_ROUTES, whereIs } from './source-files.ts';
 
 /** A webhook file found under routes/. */
 export interface WebhookFile {
@@ -12,6 +12,8 @@ export interface WebhookFile {
 }
 
 const NAME = /^[a-z0-9][a-z0-9-]*$/;
+/** The path the router keeps for its manifest (`GET /healthz`): no webhook can answer there. */
+const RESERVED = 'healthz';
 
 /**
  * Lists webhook files: `routes/<name>.yaml` (or `.yml`). Files starting with `_`, route tests
@@ -22,12 +24,11 @@ export function discoverWebhooks(routesDir: string): {
   problems: Problem[];
 } {
   const display = displayDir(routesDir);
-  let entries: string[];
+  let entries: Dirent[];
   try {
     entries = readdirSync(routesDir, { withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => e.name)
-      .sort();
+      .filter((e) => e.isFile() || e.isSymbolicLink())
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch {
     const problem = error(
       { file: routesDir, line: 1, col: 1 },
@@ -37,11 +38,20 @@ export function discoverWebhooks(routesDir: string): {
   }
   const webhooks: WebhookFile[] = [];
   const problems: Problem[] = [];
-  for (const entry of entries) {
+  for (const dirent of entries) {
+    const entry = dirent.name;
     const match = /^(.*)\.ya?ml$/.exec(entry);
     if (!match || entry.startsWith('_') || /\.test\.ya?ml$/.test(entry)) continue;
     const name = match[1]!;
     const file = `${display}${entry}`;
+    if (dirent.isSymbolicLink()) {
+      const link = linkProblem(routesDir, entry, file);
+      if (link === 'skip') continue;
+      if (link) {
+        problems.push(link);
+        continue;
+      }
+    }
     if (!NAME.test(name)) {
       problems.push(
         error(
@@ -49,6 +59,11 @@ export function discoverWebhooks(routesDir: string): {
           `"${name}" is not a webhook name: use lower-case letters, digits and dashes, starting with a letter or digit (it is also the URL path)`,
         ),
       );
+      continue;
+    }
+    if (name === RESERVED) {
+      const message = `"${name}" is reserved: /${name} answers the build manifest, so this webhook could never answer a call (rename the file)`;
+      problems.push(error({ file, line: 1, col: 1 }, message));
       continue;
     }
     if (webhooks.some((w) => w.name === name)) {
@@ -63,4 +78,18 @@ export function discoverWebhooks(routesDir: string): {
     webhooks.push({ name, path: join(routesDir, entry), file });
   }
   return { webhooks, problems };
+}
+
+/**
+ * A webhook file may be a symbolic link to a file inside routes/; one that leads out of it is
+ * refused unread (see whereIs), a dangling one reported, and one to a directory skipped like a
+ * directory.
+ */
+function linkProblem(routesDir: string, entry: string, file: string): Problem | 'skip' | null {
+  const path = join(routesDir, entry);
+  const where = whereIs(routesDir, path);
+  const at = { file, line: 1, col: 1 };
+  if (where === 'outside') return error(at, OUT_OF_ROUTES);
+  if (where === 'missing') return error(at, 'the file is a symbolic link to nothing');
+  return statSync(path).isFile() ? null : 'skip';
 }

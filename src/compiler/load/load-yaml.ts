@@ -2,6 +2,7 @@
 // their places from the tree; JSON pointers appear only at the edge, to place the schema
 // validator's errors (`locate`).
 import {
+  type Alias,
   type Document,
   isAlias,
   isMap,
@@ -9,46 +10,17 @@ import {
   isSeq,
   LineCounter,
   type Pair,
-  parseDocument,
   type Node as YamlNode,
 } from 'yaml';
-import { error, type Loc, type Problem, warning } from '../problem.ts';
+import { addAll, error, type Loc, type Problem } from '../problem.ts';
 import { LIMITS } from './limits.ts';
+import { yamlProblems } from './yaml-errors.ts';
+import type { YEntry, YMap, YNode, YScalar } from './yaml-nodes.ts';
+import { parseBounded } from './yaml-parse.ts';
+import { locate, nodeAt } from './yaml-pointer.ts';
 
-/** A scalar: its value as the schema sees it, and its text exactly as written. */
-export interface YScalar {
-  kind: 'scalar';
-  loc: Loc;
-  value: unknown;
-  /** `1.50`, `True`, `0441` stay as written; strings are their value. */
-  text: string;
-  /** True when the scalar is not a YAML string (`text` then is its source). */
-  plain: boolean;
-}
-
-/** A sequence. */
-export interface YSeq {
-  kind: 'seq';
-  loc: Loc;
-  items: YNode[];
-}
-
-/** A mapping entry: the key, where it is written, and its value. */
-export interface YEntry {
-  key: string;
-  keyLoc: Loc;
-  value: YNode;
-}
-
-/** A mapping, entries in source order (merge keys resolved, explicit keys first). */
-export interface YMap {
-  kind: 'map';
-  loc: Loc;
-  entries: Map<string, YEntry>;
-}
-
-/** A located YAML node. */
-export type YNode = YScalar | YSeq | YMap;
+export type { YEntry, YMap, YNode, YScalar, YSeq } from './yaml-nodes.ts';
+export { pointerSegment } from './yaml-pointer.ts';
 
 /** A parsed YAML file: its tree, the same content as plain data (for the schema), and problems. */
 export interface YamlSource {
@@ -72,22 +44,24 @@ export interface YamlSource {
  */
 export function loadYaml(file: string, text: string): YamlSource {
   const lineCounter = new LineCounter();
-  // Duplicate keys are found while converting, where both places are known.
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
   const at = (offset: number): Loc => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, col };
   };
-  const problems: Problem[] = [...doc.errors, ...doc.warnings].map((e) => {
-    const loc = at(e.pos[0]);
-    const message = `YAML: ${yamlMessage(e.message)}`;
-    return e.name === 'YAMLWarning' ? warning(loc, message) : error(loc, message);
-  });
-  const walk: Walk = { doc, problems, at, aliasNodes: 0, stopped: false };
+  // Duplicate keys are found while converting, where both places are known.
+  const parsed = parseBounded(text, lineCounter);
   let tree: YNode | null | undefined;
-  if (doc.errors.length === 0) {
-    tree = doc.contents === null ? null : toNode(walk, doc.contents, 0, false);
-    if (walk.stopped) tree = undefined;
+  const problems: Problem[] = [];
+  if ('stop' in parsed) {
+    problems.push(error(at(parsed.stop.offset), parsed.stop.message));
+  } else {
+    const doc = parsed.doc;
+    addAll(problems, yamlProblems(doc, text, at));
+    const walk: Walk = { doc, problems, at, aliasNodes: 0, stopped: false, resolved: new Map() };
+    if (doc.errors.length === 0) {
+      tree = doc.contents === null ? null : toNode(walk, doc.contents, 0, false);
+      if (walk.stopped) tree = undefined;
+    }
   }
   const data = tree === undefined ? undefined : tree === null ? null : toPlain(tree);
   return {
@@ -102,11 +76,6 @@ export function loadYaml(file: string, text: string): YamlSource {
     },
     problems,
   };
-}
-
-/** Escapes one JSON pointer segment (RFC 6901), matching ajv's `instancePath`. */
-export function pointerSegment(key: string | number): string {
-  return String(key).replaceAll('~', '~0').replaceAll('/', '~1');
 }
 
 /** The plain value of a node, as JSON Schema validation sees the file. */
@@ -124,28 +93,24 @@ interface Walk {
   at(offset: number): Loc;
   aliasNodes: number;
   stopped: boolean;
-}
-
-function yamlMessage(raw: string): string {
-  const first = raw.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-  if (raw.includes('parseAllDocuments'))
-    return 'a routes file holds one YAML document (remove the extra `---`)';
-  return first;
+  /** Each alias's target: yaml's `resolve` walks the document from the top on every call. */
+  resolved: Map<Alias, unknown>;
+  /** The outermost alias being expanded, where an alias bomb is reported. */
+  aliasAt?: Loc;
 }
 
 function toNode(w: Walk, node: unknown, depth: number, viaAlias: boolean): YNode {
   const loc = w.at((node as YamlNode | null)?.range?.[0] ?? 0);
   if (depth > LIMITS.depth) return stop(w, loc, `nesting deeper than ${LIMITS.depth} levels`);
   if (isAlias(node)) {
-    const target = node.resolve(w.doc);
+    if (!w.resolved.has(node)) w.resolved.set(node, node.resolve(w.doc));
+    const target = w.resolved.get(node);
+    if (!viaAlias) w.aliasAt = loc;
     return target ? toNode(w, target, depth + 1, true) : nullAt(loc);
   }
   if (viaAlias && ++w.aliasNodes > LIMITS.aliasNodes) {
-    return stop(
-      w,
-      loc,
-      `aliases expand to more than ${LIMITS.aliasNodes.toLocaleString('en')} nodes (an alias bomb?)`,
-    );
+    const count = LIMITS.aliasNodes.toLocaleString('en');
+    return stop(w, w.aliasAt ?? loc, `aliases expand to more than ${count} nodes (an alias bomb?)`);
   }
   if (w.stopped) return nullAt(loc);
   if (isMap(node)) return mapNode(w, node.items, loc, depth, viaAlias);
@@ -168,7 +133,7 @@ function mapNode(w: Walk, items: Pair[], loc: Loc, depth: number, viaAlias: bool
     const keyLoc = w.at((pair.key as YamlNode | null)?.range?.[0] ?? 0);
     if (key === '<<' && (isAlias(pair.value) || isMap(pair.value) || isSeq(pair.value))) {
       // YAML merge keys (`<<: *base`): explicit keys win over merged ones, as YAML 1.1 says.
-      merges.push(...(isSeq(pair.value) ? pair.value.items : [pair.value]));
+      addAll(merges, isSeq(pair.value) ? pair.value.items : [pair.value]);
       continue;
     }
     const first = entries.get(key);
@@ -212,44 +177,4 @@ function scalarValue(value: unknown, source: string | undefined): unknown {
   if (!/^[-+]?\d+$/.test(source)) return value;
   const keep = source.startsWith('+') || /^-?0\d/.test(source) || !Number.isSafeInteger(value);
   return keep ? source : value;
-}
-
-/** The node at a JSON pointer, or undefined. */
-function nodeAt(tree: YNode | null, pointer: string): YNode | undefined {
-  let node: YNode | undefined = tree ?? undefined;
-  for (const segment of segments(pointer)) node = child(node, segment)?.value;
-  return node;
-}
-
-function locate(tree: YNode | null, pointer: string, key: boolean, start: Loc): Loc {
-  let node: YNode | undefined = tree ?? undefined;
-  let found: Loc = node?.loc ?? start;
-  const parts = segments(pointer);
-  for (let i = 0; i < parts.length && node; i++) {
-    const next = child(node, parts[i]!);
-    if (!next) return found;
-    found = key && i === parts.length - 1 && next.keyLoc ? next.keyLoc : next.value.loc;
-    node = next.value;
-  }
-  return found;
-}
-
-function child(
-  node: YNode | undefined,
-  segment: string,
-): { value: YNode; keyLoc?: Loc } | undefined {
-  if (node?.kind === 'map') return node.entries.get(segment);
-  if (node?.kind === 'seq' && /^\d+$/.test(segment)) {
-    const item = node.items[Number(segment)];
-    return item && { value: item };
-  }
-  return undefined;
-}
-
-function segments(pointer: string): string[] {
-  if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
 }

@@ -5,7 +5,7 @@ import { keyOf, normalizeValue } from '../../router/normalize.ts';
 import { parseListFile } from '../load/list-file.ts';
 import { readSourceFile, type SourceFiles } from '../load/source-files.ts';
 import type { ListIR, TextAt } from '../model/ir.ts';
-import { error, type Problem } from '../problem.ts';
+import { addAll, error, type Problem } from '../problem.ts';
 import { isValidInternational } from './phone.ts';
 import { PHONE_PARAMS } from './phone-params.ts';
 
@@ -33,7 +33,7 @@ function listEntries(list: ListIR, files: SourceFiles, problems: Problem[]): Tex
     return [];
   }
   const parsed = parseListFile(read.text, read.file);
-  problems.push(...parsed.problems);
+  addAll(problems, parsed.problems);
   return parsed.entries.map((e) => ({
     text: e.value,
     loc: { file: read.file, line: e.line, col: e.col },

@@ -5,7 +5,7 @@ import type { Target } from '../../router/types.ts';
 import { type CallerRow, parseCallerTable } from '../load/caller-table.ts';
 import { readSourceFile, type SourceFiles } from '../load/source-files.ts';
 import type { CallerTableIR } from '../model/ir.ts';
-import { error, type Problem } from '../problem.ts';
+import { addAll, error, type Problem } from '../problem.ts';
 
 /** Lowers one caller table in place; false (with problems) when it is unreadable or has errors. */
 export function lowerTable(
@@ -21,7 +21,7 @@ export function lowerTable(
   }
   table.file = read.file;
   const parsed = parseCallerTable(read.text, read.file);
-  problems.push(...parsed.problems);
+  addAll(problems, parsed.problems);
   if (parsed.problems.some((p) => p.severity === 'error')) return false;
   if (textFormat && !textAnswerable(parsed.rows, read.file, table.what, problems)) return false;
   const targetIndex = new Map<string, number>();

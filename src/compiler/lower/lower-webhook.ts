@@ -6,6 +6,7 @@ import type { InnerSpec, LowerContext } from '../conditions/condition.ts';
 import { compilerEntry } from '../conditions/registry.ts';
 import type { SourceFiles } from '../load/source-files.ts';
 import type { ConditionIR, WebhookIR } from '../model/ir.ts';
+import { addAll } from '../problem.ts';
 import { compileSchedule } from './lower-hours.ts';
 import { lowerLists } from './lower-lists.ts';
 import { compileRoute, type RouteContext } from './lower-routes.ts';
@@ -17,7 +18,7 @@ export function lowerWebhook(ir: WebhookIR, files: SourceFiles): void {
   const { problems } = ir;
   for (const schedule of ir.schedules) {
     const lowered = compileSchedule(schedule);
-    problems.push(...lowered.problems);
+    addAll(problems, lowered.problems);
     schedule.week = lowered.data.week;
     schedule.closedDates = lowered.data.closed;
   }

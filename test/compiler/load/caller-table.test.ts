@@ -67,6 +67,21 @@ describe('parseCallerTable', () => {
     ]);
   });
 
+  it.each([
+    ['a misspelt header', 'caller,destinaton', '"caller,destinaton"'],
+    ['a header in other words', 'Phone, Manager ', '"Phone,Manager"'],
+    ['a header with a third column', 'caller,destination,comment', '"caller,destination,comment"'],
+  ])('reports %s once, as a header problem', (_what, header, got) => {
+    const text = `# managers\n${header}\n380441112233,380441111111\n`;
+    const { rows, problems } = parseCallerTable(text, 't.csv');
+    expect(problems.map(formatProblem)).toEqual([
+      `t.csv:2:1: the first row looks like a header but is not "caller,destination" (got ${got})`,
+    ]);
+    expect(rows).toEqual([
+      { caller: '380441112233', target: { kind: 'to', to: '380441111111' }, line: 3 },
+    ]);
+  });
+
   it('treats a header-like row after the first as data', () => {
     const { problems } = parseCallerTable('380441112233,schema:7\ncaller,destination', 't.csv');
     expect(problems.map(formatProblem)).toEqual([

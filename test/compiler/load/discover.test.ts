@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -77,6 +77,52 @@ describe('discoverWebhooks', () => {
       ]);
     },
   );
+
+  it.each(['healthz.yaml', 'healthz.yml'])(
+    'rejects %s: /healthz answers the build manifest',
+    (name) => {
+      touch(name, 'support.yaml');
+      const found = discoverWebhooks(routes);
+      expect(found.webhooks.map((w) => w.name)).toEqual(['support']);
+      expect(found.problems.map(formatProblem)).toEqual([
+        `${routes}/${name}:1:1: "healthz" is reserved: /healthz answers the build manifest, so this webhook could never answer a call (rename the file)`,
+      ]);
+    },
+  );
+
+  it('takes a symbolic link to a file inside routes/ as a webhook', () => {
+    touch('lists/sales-2026.yaml');
+    symlinkSync('lists/sales-2026.yaml', join(routes, 'sales.yaml'));
+    expect(discoverWebhooks(routes)).toEqual({
+      webhooks: [{ name: 'sales', path: join(routes, 'sales.yaml'), file: `${routes}/sales.yaml` }],
+      problems: [],
+    });
+  });
+
+  it.each([
+    ['an absolute', () => join(root, 'outside.yaml')],
+    ['a relative', () => '../outside.yaml'],
+  ])('refuses, unread, %s symbolic link out of routes/', (_what, target) => {
+    writeFileSync(join(root, 'outside.yaml'), 'default: { schema: 1 }\n');
+    symlinkSync(target(), join(routes, 'sales.yaml'));
+    touch('support.yaml');
+    const found = discoverWebhooks(routes);
+    expect(found.webhooks.map((w) => w.name)).toEqual(['support']);
+    expect(found.problems.map(formatProblem)).toEqual([
+      `${routes}/sales.yaml:1:1: the file is a symbolic link out of routes/ (not read: every file must be inside routes/)`,
+    ]);
+  });
+
+  it('reports a dangling symbolic link and skips one to a directory', () => {
+    symlinkSync('nowhere.yaml', join(routes, 'sales.yaml'));
+    mkdirSync(join(routes, 'lists'));
+    symlinkSync('lists', join(routes, 'old.yaml'));
+    const found = discoverWebhooks(routes);
+    expect(found.webhooks).toEqual([]);
+    expect(found.problems.map(formatProblem)).toEqual([
+      `${routes}/sales.yaml:1:1: the file is a symbolic link to nothing`,
+    ]);
+  });
 
   it('reports a webhook defined by both a .yaml and a .yml file at the second one', () => {
     touch('sales.yaml', 'sales.yml');

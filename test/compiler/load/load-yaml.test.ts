@@ -124,9 +124,11 @@ describe('loadYaml problems', () => {
   });
 
   it('reports a syntax error with its position and without the library trailer', () => {
-    expect(problems('a:\n  b: 1\n c: 2\n')).toEqual({
+    expect(problems('a: [1, 2\nb: 3\n')).toEqual({
       data: undefined,
-      lines: ['routes/sales.yaml:3:1: YAML: All mapping items must start at the same column'],
+      lines: [
+        'routes/sales.yaml:2:1: YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
+      ],
     });
   });
 
@@ -139,6 +141,87 @@ describe('loadYaml problems', () => {
   it('rejects a file holding several documents', () => {
     expect(problems('default: { schema: 1 }\n---\ndefault: { schema: 2 }\n').lines).toEqual([
       'routes/sales.yaml:2:1: YAML: a routes file holds one YAML document (remove the extra `---`)',
+    ]);
+  });
+});
+
+describe('loadYaml alias expansion', () => {
+  /** A "billion laughs" file: `levels` anchors, each a list of 9 aliases of the one before. */
+  function laughs(levels: number): string {
+    const lines = ['lol0: &a0 [lol]'];
+    for (let i = 1; i < levels; i++) {
+      lines.push(
+        `lol${i}: &a${i} [${Array(9)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
+    }
+    return `${lines.join('\n')}\n`;
+  }
+
+  // Ten levels expand to 9^9 (387 million) lists: this hung check for minutes. It now stops at
+  // the alias where the expansion passes the limit.
+  it('stops a billion laughs at the alias that passes the limit', { timeout: 30_000 }, () => {
+    const source = loadYaml('routes/sales.yaml', laughs(10));
+    expect(source.problems.map(formatProblem)).toEqual([
+      'routes/sales.yaml:6:42: aliases expand to more than 100,000 nodes (an alias bomb?)',
+    ]);
+    expect(source.tree).toBeUndefined();
+  });
+
+  it('expands aliases up to the limit', () => {
+    const source = loadYaml('routes/sales.yaml', laughs(5));
+    expect(source.problems).toEqual([]);
+    expect((source.data as Record<string, unknown[]>).lol4!.flat(3).length).toBe(9 ** 4);
+  });
+});
+
+describe('loadYaml indentation errors', () => {
+  function lines(text: string): string[] {
+    return loadYaml('routes/sales.yaml', text).problems.map(formatProblem);
+  }
+  const RULE = 'rules:\n  - id: vip\n    when: { caller: "380441112233" }\n';
+  const said = (place: string, spaces: string, above: number) =>
+    `routes/sales.yaml:${place}: YAML: this line is indented differently from the line above it (${spaces} vs ${above})`;
+
+  // The parser said "Sequence item without - indicator", "All mapping items must start at the same
+  // column" or "Implicit keys need to be on a single line" at column 1 or on the line before.
+  it.each([
+    ['a key short of its block', `${RULE}   route: { schema: 1 }\n`, said('4:4', '3 spaces', 4)],
+    ['a key past its block', `${RULE}      route: { schema: 1 }\n`, said('4:7', '6 spaces', 4)],
+    ['a key under a value', 'default:\n  schema: 1\n   x: 1\n', said('3:4', '3 spaces', 2)],
+    ['a top-level key indented', 'default:\n  schema: 1\n rules: []\n', said('3:2', '1 space', 2)],
+    [
+      'an item short of its sequence',
+      'rules:\n  - id: a\n    route: x\n - id: b\n',
+      said('4:2', '1 space', 4),
+    ],
+    [
+      'a test past its when, after a comment and a blank line',
+      'rules:\n  - when:\n      caller: x\n\n      # utm\n       source: y\n',
+      said('6:8', '7 spaces', 6),
+    ],
+    [
+      'a key after a flow map over two lines',
+      'rules:\n  - id: a\n    when: { caller: [1,\n  2] }\n   route: x\n',
+      said('5:4', '3 spaces', 4),
+    ],
+    [
+      'a key after a block scalar',
+      'description: |\n  one\n    two\nrules:\n  - id: a\n   route: x\n',
+      said('6:4', '3 spaces', 4),
+    ],
+  ])('reports %s once, at its first character', (_what, text, expected) => {
+    expect(lines(text)).toEqual([expected]);
+  });
+
+  it('keeps the parser words for tabs and for errors that are not indentation', () => {
+    expect(lines('rules:\n\t- id: a\n')).toEqual([
+      'routes/sales.yaml:2:1: YAML: Tabs are not allowed as indentation',
+    ]);
+    expect(lines('rules:\n  - when: { caller: "3804 }\n    route: x\n')).toEqual([
+      'routes/sales.yaml:4:1: YAML: Missing closing "quote',
+      'routes/sales.yaml:4:1: YAML: Flow map in block collection must be sufficiently indented and end with a }',
     ]);
   });
 });

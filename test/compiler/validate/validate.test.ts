@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { loadYaml } from '../../../src/compiler/load/load-yaml.ts';
 import { formatProblem } from '../../../src/compiler/problem.ts';
-import { validateRoutes } from '../../../src/compiler/validate/validate.ts';
+import { appendInPlace, validateRoutes } from '../../../src/compiler/validate/validate.ts';
 
 const FILE = 'routes/sales.yaml';
 const DEFAULT = 'default: { schema: 26076 }\n';
@@ -178,6 +180,13 @@ describe('validateRoutes', () => {
     expect(validate(text)).toEqual([`${FILE}:${expected}`]);
   });
 
+  it('reports a fractional split weight once, though it fails both integer and minimum', () => {
+    const route = '{ split: [{ weight: 0.5, to: ["380441111111"] }, { weight: 1, schema: 2 }] }';
+    expect(validate(rule('{ a: b }', route))).toEqual([
+      `${FILE}:5:32: rules[0].route.split[0].weight: a split weight must be a positive integer`,
+    ]);
+  });
+
   it('reports every violation in the file at once, in document order', () => {
     const text = `answer: { format: xml }\ndefault: { schema: 0 }\nrules:\n  - when: {}\n    route: {}\n`;
     expect(validate(text)).toEqual([
@@ -212,5 +221,27 @@ describe('validateRoutes messages found by the broken-config corpus', () => {
     ],
   ])('%s', (_what, yaml, expected) => {
     expect(validate(yaml)).toEqual(expected);
+  });
+});
+
+describe('validateRoutes on files with very many errors', () => {
+  it('leaves none of the error copying that ajv generates for the routes schema', () => {
+    const generated: string[] = [];
+    const ajv = new Ajv({
+      allErrors: true,
+      verbose: true,
+      strict: true,
+      allowUnionTypes: true,
+      code: {
+        process: (code) => {
+          generated.push(code);
+          return code;
+        },
+      },
+    });
+    ajv.addKeyword({ keyword: 'errorMessage', schemaType: 'string' });
+    ajv.compile(JSON.parse(readFileSync('schema/routes.schema.json', 'utf8')));
+    expect(generated.join('\n')).toContain('vErrors.concat(');
+    expect(generated.map(appendInPlace).join('\n')).not.toContain('.concat(');
   });
 });
