@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadRouteCases } from '../src/review/route-tests.ts';
 import type { FunctionUrlEvent, FunctionUrlResult } from '../src/webhook/event.ts';
 import { type BuiltArtifact, buildExample } from './support/artifact.ts';
@@ -62,9 +62,19 @@ beforeAll(async () => {
 });
 afterAll(() => artifact.cleanup());
 
-async function inProcess(): Promise<FunctionUrlResult[]> {
+/** The artifact's answers in this process, and the decision lines it wrote to stdout meanwhile. */
+async function inProcess(): Promise<{ results: FunctionUrlResult[]; lines: string[] }> {
   const mod = await import(pathToFileURL(join(artifact.dir, 'index.mjs')).href);
-  return Promise.all(events.map((e) => mod.handler(e)));
+  const lines: string[] = [];
+  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    lines.push(String(chunk));
+    return true;
+  });
+  try {
+    return { results: await Promise.all(events.map((e) => mod.handler(e))), lines };
+  } finally {
+    write.mockRestore();
+  }
 }
 
 function underNode24(): FunctionUrlResult[] {
@@ -87,8 +97,10 @@ describe('the built artifact', () => {
   });
 
   it('answers every route test case, the sample call and a malformed body the same under Node 24 as here', async () => {
-    const here = await inProcess();
+    const { results: here, lines } = await inProcess();
     const there = underNode24();
+    // One decision line per call answered (the health check logs none).
+    expect(lines.filter((l) => l.includes('"msg":"decision"'))).toHaveLength(events.length - 1);
     expect(there).toEqual(here);
     expect(here.map((r) => r.statusCode)).toEqual(events.map(() => 200));
     expect(here.at(-3)!.body).toBe('{"schema":111}');
