@@ -23,6 +23,11 @@ export function lowerTable(
   const parsed = parseCallerTable(read.text, read.file);
   addAll(problems, parsed.problems);
   if (parsed.problems.some((p) => p.severity === 'error')) return false;
+  if (parsed.rows.length === 0) {
+    const message = `${table.what}: the caller table ${read.file} has no rows, so the rule can never route a call (add lines caller,destination)`;
+    problems.push(error(table.path.loc, message));
+    return false;
+  }
   if (textFormat && !textAnswerable(parsed.rows, read.file, table.what, problems)) return false;
   const targetIndex = new Map<string, number>();
   const keys = new Float64Array(parsed.rows.length);
