@@ -68,17 +68,17 @@ export class BranchCoverage {
 
   private ruleBranches(rule: RuleData, names: TableNames): RuleBranches {
     const answers = this.answerBranches(rule.id, rule.route);
-    const sides = rule.tests.map(({ test }): [Branch, Branch] | null => {
-      if (test.op === 'hours') {
-        const where = `hours ${names.scheduleNames[test.schedule]}`;
+    const sides = rule.conditions.map(({ condition }): [Branch, Branch] | null => {
+      if (condition.op === 'hours') {
+        const where = `hours ${names.scheduleNames[condition.schedule]}`;
         const [inside, outside] = [
           this.add(`${rule.id} inside ${where}`),
           this.add(`${rule.id} outside ${where}`),
         ];
-        return test.negate ? [outside, inside] : [inside, outside];
+        return condition.negate ? [outside, inside] : [inside, outside];
       }
-      if (test.op !== 'during') return null;
-      const window = `the window ${describeCondition(test, names)}`;
+      if (condition.op !== 'during') return null;
+      const window = `the window ${describeCondition(condition, names)}`;
       return [this.add(`${rule.id} inside ${window}`), this.add(`${rule.id} outside ${window}`)];
     });
     return { answers, sides };

@@ -71,6 +71,8 @@ function weekGrids(d: WebhookDiff, before: CompiledEntry, after: CompiledEntry):
 /** True when one of the edited rules tests the time (`hours` or `during`). */
 function readsTime(entry: CompiledEntry, ids: Set<string>): boolean {
   return entry.table.rules.some(
-    (r) => ids.has(r.id) && r.tests.some((t) => t.test.op === 'hours' || t.test.op === 'during'),
+    (r) =>
+      ids.has(r.id) &&
+      r.conditions.some(({ condition: c }) => c.op === 'hours' || c.op === 'during'),
   );
 }

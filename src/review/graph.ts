@@ -89,8 +89,8 @@ function defaultLines(table: TableData): string[] {
 /** The edge label from a rule to the next; null when no call gets past it (no conditions). */
 function passEdge(rule: RuleData): string | null {
   if (rule.route.kind === 'table')
-    return rule.tests.length > 0 ? '|"no, or no row"|' : '|"no row for the caller"|';
-  return rule.tests.length > 0 ? '|"no"|' : null;
+    return rule.conditions.length > 0 ? '|"no, or no row"|' : '|"no row for the caller"|';
+  return rule.conditions.length > 0 ? '|"no"|' : null;
 }
 
 function percent(part: number, total: number): string {

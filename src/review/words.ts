@@ -20,7 +20,9 @@ export function tableNames(table: Pick<TableData, 'lists' | 'schedules'>): Table
 
 /** Each condition of a rule in words, in the order the router checks them: `caller in list vip`. */
 export function conditionWords(rule: RuleData, names: TableNames): string[] {
-  return rule.tests.map(({ param, test }) => `${param} ${describeCondition(test, names)}`);
+  return rule.conditions.map(
+    ({ param, condition }) => `${param} ${describeCondition(condition, names)}`,
+  );
 }
 
 /** `to 380441111111,380441111112` / `schema 26076`, as `explain` prints answers. */

@@ -1,7 +1,7 @@
 import { whyNot } from './conditions/registry.ts';
 import { type Decision, decide, type Params, type Trace } from './decide.ts';
 import type { CallScope } from './scope.ts';
-import { describeTest, type Table } from './table.ts';
+import { describeRuleCondition, type Table } from './table.ts';
 
 /** Why a call went where it went. */
 export interface Explanation {
@@ -48,9 +48,9 @@ function reason(table: Table, index: number, failed: number, call: CallScope): s
     const source = route.kind === 'table' ? table.data.tables[route.table]!.source : '?';
     return `table ${source}: no row for caller ${JSON.stringify(call.caller())}`;
   }
-  const { param, test } = data.tests[failed]!;
+  const { param, condition } = data.conditions[failed]!;
   const at = { param, slot: rule.slots[failed]!, schedules: table.schedules };
-  return `${describeTest(table, data, failed)}: no (${whyNot(test, call, at)})`;
+  return `${describeRuleCondition(table, data, failed)}: no (${whyNot(condition, call, at)})`;
 }
 
 function timeLine(table: Table, call: CallScope, params: Params): string {

@@ -112,7 +112,7 @@ function decodeSlowly(view: DataView, count: number, hasValues: boolean): KeyFil
  * Anchor keys (values or prefixes) in an open-addressing hash table over typed arrays, linear
  * probing. Each slot is 4 int32s: a key's hash, the end and start of the run of its rules in
  * `rules` (end 0: empty slot), and the run's first rule. Keys themselves are not kept: every
- * candidate's own tests are checked anyway, so a colliding key only adds a candidate that fails,
+ * candidate's own conditions are checked anyway, so a colliding key only adds a candidate that fails,
  * and every slot with the value's hash is tried. A value that is no key, the common case, costs a
  * hash over its characters and a bit in `filter` (with 100k generated rules, decide measured
  * 1.43 µs looking values up in Maps, 1.29 µs in these tables before the filter, 1.0 µs with it).

@@ -1,6 +1,6 @@
 // A webhook's compiled table: the plain data `routes build` writes and `loadTable` reads. Each
 // rule's conditions are the condition registry's compiled data (conditions/registry.ts).
-import type { TestData } from './conditions/registry.ts';
+import type { ConditionData } from './conditions/registry.ts';
 import type {
   AnswerFormat,
   CallerTableData,
@@ -16,19 +16,19 @@ import type {
 export const TABLE_FORMAT = 2;
 
 /**
- * One `when` entry: the parameter it tests (for time conditions such as `hours`, the `when` key)
+ * One `when` entry: the parameter it reads (for time conditions such as `hours`, the `when` key)
  * and its compiled condition. Value conditions come first in source order, then time conditions,
- * so the cheap tests turn a call away before its local time is computed.
+ * so the cheap conditions turn a call away before its local time is computed.
  */
-export interface ParamTest {
+export interface WhenEntry {
   param: string;
-  test: TestData;
+  condition: ConditionData;
 }
 
 /** A compiled rule, in file order. */
 export interface RuleData {
   id: string;
-  tests: ParamTest[];
+  conditions: WhenEntry[];
   route: RouteData;
 }
 

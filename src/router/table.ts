@@ -17,7 +17,7 @@ export interface Table {
   callerTables: { keys: KeyFile; targets: Target[] }[];
   anchors: ParamAnchors[];
   scan: Int32Array;
-  /** Every parameter an anchor or a test reads, by slot: a call memoises values there. */
+  /** Every parameter an anchor or a condition reads, by slot: a call memoises values there. */
   values: CallValues;
 }
 
@@ -62,7 +62,7 @@ export class LoadedRule {
     return this.rule;
   }
 
-  /** The rule's conditions as checks, in `data.tests` order. */
+  /** The rule's conditions as checks, in `data.conditions` order. */
   get checks(): Check[] {
     return this.compiled ?? this.compile();
   }
@@ -80,12 +80,12 @@ export class LoadedRule {
   }
 
   private compile(): Check[] {
-    const { tests, route } = this.data;
+    const { conditions, route } = this.data;
     const { values, lists, schedules } = this.table;
-    this.slotIds = tests.map((t) => values.slot(t.param));
+    this.slotIds = conditions.map((c) => values.slot(c.param));
     this.fixed = route.kind === 'to' || route.kind === 'schema' ? route : null;
-    this.compiled = tests.map((t, i) =>
-      compileCheck(t.test, { slot: this.slotIds![i]!, lists, schedules }),
+    this.compiled = conditions.map((c, i) =>
+      compileCheck(c.condition, { slot: this.slotIds![i]!, lists, schedules }),
     );
     return this.compiled;
   }
@@ -127,13 +127,13 @@ export function loadTable(
 }
 
 /** A rule's condition in words (explain, diff): `caller in list vip`. */
-export function describeTest(table: Table, rule: RuleData, index: number): string {
-  const { param, test } = rule.tests[index]!;
+export function describeRuleCondition(table: Table, rule: RuleData, index: number): string {
+  const { param, condition } = rule.conditions[index]!;
   const names = {
     listNames: table.data.lists.map((l) => l.name),
     scheduleNames: table.data.schedules.map((s) => s.name),
   };
-  return `${param} ${describeCondition(test, names)}`;
+  return `${param} ${describeCondition(condition, names)}`;
 }
 
 function loadAnchors(p: ParamIndexData, slot: number, lists: ListSet[]): ParamAnchors {

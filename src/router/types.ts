@@ -46,9 +46,9 @@ export interface CallerTableData {
 }
 
 /**
- * Candidate index, precomputed at build time. Each rule is filed under one "anchor": a test it cannot
+ * Candidate index, precomputed at build time. Each rule is filed under one "anchor": a condition it cannot
  * match without (an equality, a prefix, a large list or its caller table), or under `scan` when it
- * has none. Among its tests, a rule takes the one whose values the fewest other rules share, so no
+ * has none. Among its conditions, a rule takes the one whose values the fewest other rules share, so no
  * anchor collects many rules. `decide` looks up only the anchors the call's values hit, so its cost
  * does not grow with the number of rules.
  */

@@ -12,7 +12,7 @@ import { run as check } from '../../src/cli/check.ts';
 import { compileAll } from '../../src/compiler/pipeline.ts';
 import { formatProblem, sortProblems } from '../../src/compiler/problem.ts';
 import { loadRouteCases } from '../../src/review/route-tests.ts';
-import type { TestData } from '../../src/router/conditions/registry.ts';
+import type { ConditionData } from '../../src/router/conditions/registry.ts';
 import { decide } from '../../src/router/decide.ts';
 import { loadTable } from '../../src/router/table.ts';
 import { runCli } from '../support/aws-cli.ts';
@@ -126,8 +126,8 @@ describe('the first positive control', () => {
     expect(result.problems).toEqual([]);
     expect(result.ok).toBe(true);
     const rule = result.webhooks[0]!.table.rules[0]!;
-    const test: TestData = { op: 'eq', values: ['0441112233'] };
-    expect(rule.tests).toEqual([{ param: 'ivrnum', test }]);
+    const condition: ConditionData = { op: 'eq', values: ['0441112233'] };
+    expect(rule.conditions).toEqual([{ param: 'ivrnum', condition }]);
   });
 
   it.each([

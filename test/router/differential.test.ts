@@ -176,9 +176,9 @@ class Stats {
     this.rules.add(answer.ruleId);
     const rule = table?.rules.find((r) => r.data.id === answer.ruleId)?.data;
     if (rule) this.kinds.add(rule.route.kind);
-    for (const { test } of rule?.tests ?? []) {
-      this.kinds.add(test.op);
-      if (test.op === 'hours' && test.negate) this.kinds.add('not hours');
+    for (const { condition } of rule?.conditions ?? []) {
+      this.kinds.add(condition.op);
+      if (condition.op === 'hours' && condition.negate) this.kinds.add('not hours');
     }
   }
 }

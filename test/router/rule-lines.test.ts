@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { encodeRuleLines, RuleLines, RuleLinesError } from '../../src/router/rule-lines.ts';
 import type { RuleData } from '../../src/router/table-data.ts';
 
-const a: RuleData = { id: 'a', tests: [], route: { kind: 'schema', schema: 1 } };
-const b: RuleData = { id: 'б', tests: [], route: { kind: 'to', to: '380441111111' } };
+const a: RuleData = { id: 'a', conditions: [], route: { kind: 'schema', schema: 1 } };
+const b: RuleData = { id: 'б', conditions: [], route: { kind: 'to', to: '380441111111' } };
 
 describe('RuleLines', () => {
   it('parses each rule on demand, multi-byte text included', () => {

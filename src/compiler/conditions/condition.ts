@@ -8,14 +8,14 @@ import type { YNode } from '../load/load-yaml.ts';
 import type { ListIR, ScheduleIR, TextAt } from '../model/ir.ts';
 import type { Loc, Problem } from '../problem.ts';
 
-/** How `when` writes a kind: a bare value, a list of values, a test object's keys, or a `when` key. */
+/** How `when` writes a kind: a bare value, a list of values, a condition object's keys, or a `when` key. */
 export type ConditionForm =
   | { shape: 'value' }
   | { shape: 'values' }
   | { keys: readonly string[] }
   | { whenKey: string };
 
-/** A nested condition as parsed (`not`'s inner test). */
+/** A nested condition as parsed (`not`'s inner condition). */
 export interface InnerSpec {
   kind: ConditionKind;
   spec: unknown;
@@ -23,7 +23,7 @@ export interface InnerSpec {
 
 /** What parsing a condition may use. */
 export interface ParseContext {
-  /** Reads a nested test (`not`) on the same parameter. */
+  /** Reads a nested condition (`not`) on the same parameter. */
   inner(node: YNode): InnerSpec | null;
 }
 
@@ -112,13 +112,13 @@ export function texts(node: YNode): TextAt[] {
   return nodes.map((n) => ({ text: n.kind === 'scalar' ? n.text : '', loc: n.loc }));
 }
 
-/** The value under a test object's key (the object is schema-valid, so the key is there). */
+/** The value under a condition object's key (the object is schema-valid, so the key is there). */
 export function field(node: YNode, key: string): YNode {
   if (node.kind !== 'map') throw new TypeError(`expected a mapping at ${node.loc.line}`);
   return node.entries.get(key)!.value;
 }
 
-/** The place of a test object's value under `key`. */
+/** The place of a condition object's value under `key`. */
 export function fieldLoc(node: YNode, key: string): Loc {
   return field(node, key).loc;
 }
@@ -131,7 +131,7 @@ export function noAnchor(): null {
   return null;
 }
 
-/** An opaque test for the shadow analysis: it only ever matches an identical test. */
+/** An opaque condition for the shadow analysis: it only ever covers an identical condition. */
 export function opaque(key: string): ShadowPart {
   return { value: { kind: 'opaque', key } };
 }

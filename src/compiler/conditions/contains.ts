@@ -30,7 +30,7 @@ export const contains: CompilerCondition<ContainsSpec, ContainsData> = {
       return isDigits(digits) ? [...around, digits, `1${digits}1`] : around;
     }),
   }),
-  // Substring sets are not modelled: the analysis only lets an identical test cover this one.
+  // Substring sets are not modelled: the analysis only lets an identical condition cover this one.
   shadow: (data) => opaque(JSON.stringify(data)),
   anchor: noAnchor,
 };

@@ -1,6 +1,6 @@
-// Build-time half of `name: { not: <test> }` (run time: src/router/conditions/not.ts).
+// Build-time half of `name: { not: <condition> }` (run time: src/router/conditions/not.ts).
 import type { NotData } from '../../router/conditions/not.ts';
-import type { TestData } from '../../router/conditions/registry.ts';
+import type { ConditionData } from '../../router/conditions/registry.ts';
 import {
   type CompilerCondition,
   field,
@@ -10,25 +10,25 @@ import {
   type Witnesses,
 } from './condition.ts';
 
-/** `{ not }` as written: the inner test's own spec. */
+/** `{ not }` as written: the inner condition's own spec. */
 export interface NotSpec {
   inner: InnerSpec | null;
 }
 
 /** Build-time half of `{ not }`. */
-export const not: CompilerCondition<NotSpec, NotData<TestData>> = {
+export const not: CompilerCondition<NotSpec, NotData<ConditionData>> = {
   form: { keys: ['not'] },
   parse: (node, ctx) => ({ inner: ctx.inner(field(node, 'not')) }),
   resolve(spec, ctx) {
     if (spec.inner) ctx.inner(spec.inner);
   },
   lower(spec, ctx) {
-    const test = spec.inner && ctx.inner(spec.inner);
-    return test ? { op: 'not', test: test as TestData } : null;
+    const inner = spec.inner && ctx.inner(spec.inner);
+    return inner ? { op: 'not', inner: inner as ConditionData } : null;
   },
-  witnesses: (data, ctx) => ctx.inner<Witnesses>(data.test, 'witnesses'),
+  witnesses: (data, ctx) => ctx.inner<Witnesses>(data.inner, 'witnesses'),
   shadow(data, ctx) {
-    const inner = ctx.inner<ShadowPart>(data.test, 'shadow');
+    const inner = ctx.inner<ShadowPart>(data.inner, 'shadow');
     if (!('value' in inner)) return inner;
     const set = inner.value;
     if (set.kind === 'opaque') return { value: { kind: 'opaque', key: `not:${set.key}` } };

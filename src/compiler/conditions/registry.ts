@@ -2,9 +2,9 @@
 // src/router/conditions/registry.ts, so a kind without its build-time half is a type error.
 // Messages that list the kinds, and the schema's own lists (checked by a test), come from here.
 import type {
+  ConditionData,
   ConditionDataMap,
   ConditionKind,
-  TestData,
 } from '../../router/conditions/registry.ts';
 import type { YNode } from '../load/load-yaml.ts';
 import { anyOf } from './any-of.ts';
@@ -42,8 +42,8 @@ export const COMPILER_CONDITIONS = {
 } satisfies { [K in ConditionKind]: CompilerCondition<unknown, ConditionDataMap[K]> };
 
 /** A kind's build-time entry. */
-export function compilerEntry(kind: ConditionKind): CompilerCondition<unknown, TestData> {
-  return COMPILER_CONDITIONS[kind] as CompilerCondition<unknown, TestData>;
+export function compilerEntry(kind: ConditionKind): CompilerCondition<unknown, ConditionData> {
+  return COMPILER_CONDITIONS[kind] as CompilerCondition<unknown, ConditionData>;
 }
 
 const KINDS = Object.keys(COMPILER_CONDITIONS) as ConditionKind[];
@@ -62,7 +62,7 @@ export const TEST_OBJECT_FORMS: readonly string[] = KINDS.flatMap((k) => {
   return 'keys' in form ? [form.keys.join('/')] : [];
 });
 
-/** The kind a test node is written as: a scalar, a sequence, or a test object's keys; null when its keys name no single kind. */
+/** The kind a condition node is written as: a scalar, a sequence, or a condition object's keys; null when its keys name no single kind. */
 export function kindOfTest(node: YNode): ConditionKind | null {
   const shape = node.kind === 'scalar' ? 'value' : node.kind === 'seq' ? 'values' : null;
   const keys = node.kind === 'map' ? [...node.entries.keys()] : [];
@@ -75,17 +75,20 @@ export function kindOfTest(node: YNode): ConditionKind | null {
 }
 
 /** The shadow view of any compiled condition. */
-export function shadowOf(data: TestData, ctx: Omit<AnalysisContext, 'inner'>): ShadowPart {
+export function shadowOf(data: ConditionData, ctx: Omit<AnalysisContext, 'inner'>): ShadowPart {
   return compilerEntry(data.op).shadow(data, withInner(ctx));
 }
 
 /** The witness values of any compiled condition. */
-export function witnessesOf(data: TestData, ctx: Omit<AnalysisContext, 'inner'>): Witnesses {
+export function witnessesOf(data: ConditionData, ctx: Omit<AnalysisContext, 'inner'>): Witnesses {
   return compilerEntry(data.op).witnesses(data, withInner(ctx));
 }
 
 /** The index anchor of any compiled condition. */
-export function anchorOf(data: TestData, ctx: Omit<AnalysisContext, 'inner'>): AnchorOption | null {
+export function anchorOf(
+  data: ConditionData,
+  ctx: Omit<AnalysisContext, 'inner'>,
+): AnchorOption | null {
   return compilerEntry(data.op).anchor(data, withInner(ctx));
 }
 
@@ -94,8 +97,8 @@ function withInner(ctx: Omit<AnalysisContext, 'inner'>): AnalysisContext {
     ...ctx,
     inner: <T>(data: unknown, ask: 'shadow' | 'witnesses') =>
       (ask === 'shadow'
-        ? shadowOf(data as TestData, ctx)
-        : witnessesOf(data as TestData, ctx)) as T,
+        ? shadowOf(data as ConditionData, ctx)
+        : witnessesOf(data as ConditionData, ctx)) as T,
   };
   return full;
 }

@@ -45,7 +45,7 @@ export function emitTable(ir: WebhookIR): EmittedTable {
   const rules = ir.rules.map(
     (rule): RuleData => ({
       id: rule.id,
-      tests: rule.conditions.map((c) => ({ param: c.param, test: c.data! })),
+      conditions: rule.conditions.map((c) => ({ param: c.param, condition: c.data! })),
       route: rule.route.data!,
     }),
   );

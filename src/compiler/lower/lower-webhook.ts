@@ -1,7 +1,7 @@
 // Lower pass: schedules to week bitmaps, lists to values, caller tables to keys, conditions to
 // the router's data (through their registry entries) and routes to targets. Everything that can
 // be lowered is, so one run reports every problem.
-import type { TestData } from '../../router/conditions/registry.ts';
+import type { ConditionData } from '../../router/conditions/registry.ts';
 import type { InnerSpec, LowerContext } from '../conditions/condition.ts';
 import { compilerEntry } from '../conditions/registry.ts';
 import type { SourceFiles } from '../load/source-files.ts';
@@ -39,7 +39,7 @@ export function lowerWebhook(ir: WebhookIR, files: SourceFiles): void {
   }
 }
 
-function lowerCondition(ir: WebhookIR, c: ConditionIR, what: string): TestData | null {
+function lowerCondition(ir: WebhookIR, c: ConditionIR, what: string): ConditionData | null {
   const ctx: LowerContext = {
     what,
     param: c.param,

@@ -2,7 +2,7 @@
 // each later pass (pipeline.ts) reads it and fills in what it computes: resolved names, lowered
 // values, week bitmaps, caller keys, compiled conditions, the index. Only the emit pass turns it
 // into the table files the router loads.
-import type { ConditionKind, TestData } from '../../router/conditions/registry.ts';
+import type { ConditionData, ConditionKind } from '../../router/conditions/registry.ts';
 import type { AnswerFormat, IndexData, RouteData, Target } from '../../router/types.ts';
 import type { Loc, Problem } from '../problem.ts';
 
@@ -89,7 +89,7 @@ export interface ConditionIR {
   /** The kind's own parsed form (see its entry in src/compiler/conditions/). */
   spec: unknown;
   /** Compiled data (lower pass); null when it could not be compiled. */
-  data: TestData | null;
+  data: ConditionData | null;
 }
 
 /** A route as written, then (lower) its compiled data. */

@@ -1,7 +1,7 @@
 // The changed regions of an exploration as classes of calls in words: one line per class, with a
 // call that belongs to it. Regions that differ only in their times, or only in one parameter, are
 // merged into one class.
-import type { TestData } from '../../router/conditions/registry.ts';
+import type { ConditionData } from '../../router/conditions/registry.ts';
 import { branchOf, splitBucket } from '../../router/split.ts';
 import type { Answer, Exploration, Leaf } from './explore.ts';
 import { type DiffModel, TIME } from './model.ts';
@@ -175,7 +175,7 @@ function timeWords(model: DiffModel, x: Exploration, atoms: Set<number>): string
   return describeTimes([...atoms].map((k) => x.times[k]!));
 }
 
-function timeCondition(data: TestData, holds: boolean, schedules: string[]): string {
+function timeCondition(data: ConditionData, holds: boolean, schedules: string[]): string {
   if (data.op === 'hours') {
     const inside = holds !== data.negate;
     return `${inside ? 'in' : 'outside'} hours ${schedules[data.schedule]}`;
@@ -198,7 +198,7 @@ function facts(model: DiffModel, dim: string, atoms: ValueAtom[]) {
     const lists = model.sides[c.side].entry.table.lists.map((l) => l.name);
     const all = atoms.every((a) => a.bits[i]);
     const none = atoms.every((a) => !a.bits[i]);
-    return all || none ? [{ data: c.data as TestData, holds: all, lists }] : [];
+    return all || none ? [{ data: c.data as ConditionData, holds: all, lists }] : [];
   });
 }
 

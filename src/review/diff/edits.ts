@@ -2,7 +2,7 @@
 // removed, changed or moved, lists, schedules and caller tables whose contents changed, and the
 // webhook's own settings. Names, never positions: a list or schedule is named, not numbered.
 import type { CompiledEntry } from '../../compiler/pipeline.ts';
-import type { TestData } from '../../router/conditions/registry.ts';
+import type { ConditionData } from '../../router/conditions/registry.ts';
 import type { RuleData } from '../../router/table-data.ts';
 
 /** The edits of one webhook. */
@@ -43,15 +43,15 @@ export function editsOf(before: CompiledEntry, after: CompiledEntry): Edits {
 /** A rule with names for its lists, schedules and tables, so equal rules compare equal. */
 function ruleShape(entry: CompiledEntry, rule: RuleData): string {
   const { table } = entry;
-  const named = (test: TestData): unknown => {
-    if (test.op === 'in') return { op: 'in', list: table.lists[test.list]!.name };
-    if (test.op === 'hours') return { ...test, schedule: table.schedules[test.schedule]!.name };
-    if (test.op === 'not') return { op: 'not', test: named(test.test) };
-    return test;
+  const named = (c: ConditionData): unknown => {
+    if (c.op === 'in') return { op: 'in', list: table.lists[c.list]!.name };
+    if (c.op === 'hours') return { ...c, schedule: table.schedules[c.schedule]!.name };
+    if (c.op === 'not') return { op: 'not', inner: named(c.inner) };
+    return c;
   };
   const route =
     rule.route.kind === 'table' ? { table: table.tables[rule.route.table]!.source } : rule.route;
-  return JSON.stringify([rule.tests.map((t) => [t.param, named(t.test)]), route]);
+  return JSON.stringify([rule.conditions.map((c) => [c.param, named(c.condition)]), route]);
 }
 
 /** Rules of both versions whose order relative to the others changed (not in the longest kept order). */

@@ -4,7 +4,7 @@
 import type { CompiledEntry } from '../../compiler/pipeline.ts';
 import { loadEntry } from '../../compiler/pipeline.ts';
 import type { Check } from '../../router/conditions/condition.ts';
-import { compileCheck, type TestData, TIME_KINDS } from '../../router/conditions/registry.ts';
+import { type ConditionData, compileCheck, TIME_KINDS } from '../../router/conditions/registry.ts';
 import type { Table } from '../../router/table.ts';
 import type { RouteData } from '../../router/types.ts';
 
@@ -15,7 +15,7 @@ export const TIME = 'time';
 export interface Condition {
   side: Side;
   dim: string;
-  data: TestData;
+  data: ConditionData;
   check: Check;
 }
 
@@ -56,19 +56,19 @@ export function buildModel(before: CompiledEntry, after: CompiledEntry): DiffMod
     const rules = entry.table.rules.map((rule) => ({
       id: rule.id,
       route: rule.route,
-      conditions: rule.tests.map(({ param, test }) => {
-        const dim = TIME_KINDS.has(test.op) ? TIME : param;
+      conditions: rule.conditions.map(({ param, condition }) => {
+        const dim = TIME_KINDS.has(condition.op) ? TIME : param;
         if (!byDim.has(dim)) {
           byDim.set(dim, []);
           dims.push(dim);
         }
-        const check = compileCheck(test, {
+        const check = compileCheck(condition, {
           slot: 0,
           lists: table.lists,
           schedules: table.schedules,
         });
         byDim.get(dim)!.push(conditions.length);
-        return conditions.push({ side: s, dim, data: test, check }) - 1;
+        return conditions.push({ side: s, dim, data: condition, check }) - 1;
       }),
     }));
     return { entry, table, rules };

@@ -160,5 +160,5 @@ function collectStrings(
   if (data.op === 'prefix') prefixes.push(...data.values);
   else if (data.op === 'country') prefixes.push(...data.prefixes);
   else if (data.op === 'contains') subs.push(...data.values);
-  else if (data.op === 'not') collectStrings(data.test, prefixes, subs);
+  else if (data.op === 'not') collectStrings(data.inner, prefixes, subs);
 }

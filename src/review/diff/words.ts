@@ -1,7 +1,7 @@
 // Regions of calls and answers in words, the way a reviewer says them: `Sat 14:00-15:00`,
 // `caller 38044*`, `schema 26076 (default)`. Conditions are phrased by kind (a table keyed by
 // kind, so a new kind without a phrase is a type error).
-import type { ConditionKind, TestData } from '../../router/conditions/registry.ts';
+import type { ConditionData, ConditionKind } from '../../router/conditions/registry.ts';
 import type { Answer } from './explore.ts';
 import type { TimeAtom, TimePiece } from './time-atoms.ts';
 import type { ValueAtom } from './value-atoms.ts';
@@ -10,7 +10,7 @@ const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 /** What a condition says about a value, short: `38044*`, `in vip`, `from KZ`. */
 type Phrase<K extends ConditionKind> = (
-  data: Extract<TestData, { op: K }>,
+  data: Extract<ConditionData, { op: K }>,
   lists: string[],
 ) => string;
 
@@ -25,7 +25,7 @@ const PHRASES: { [K in ConditionKind]: Phrase<K> } = {
       .filter(Boolean)
       .join(' and '),
   exists: (d) => (d.value ? 'present' : 'absent'),
-  not: (d, lists) => `not ${phrase(d.test, lists)}`,
+  not: (d, lists) => `not ${phrase(d.inner, lists)}`,
   country: (d) => `from ${d.codes.join(' or ')}`,
   hours: () => 'hours',
   during: (d) =>
@@ -33,7 +33,7 @@ const PHRASES: { [K in ConditionKind]: Phrase<K> } = {
 };
 
 /** A condition in a few words. */
-export function phrase(data: TestData, lists: string[]): string {
+export function phrase(data: ConditionData, lists: string[]): string {
   return (PHRASES[data.op] as Phrase<typeof data.op>)(data as never, lists);
 }
 
@@ -63,7 +63,7 @@ function target(
 export function describeValues(
   dim: string,
   atom: ValueAtom,
-  facts: { data: TestData; holds: boolean; lists: string[] }[],
+  facts: { data: ConditionData; holds: boolean; lists: string[] }[],
 ): { text: string; positive: boolean } {
   const named = atom.members;
   const lists = facts
@@ -91,7 +91,7 @@ export function describeValues(
 }
 
 /** True for conditions that hold by not matching (`not`, `exists: false`). */
-function isNegative(data: TestData): boolean {
+function isNegative(data: ConditionData): boolean {
   return data.op === 'not' || (data.op === 'exists' && !data.value);
 }
 

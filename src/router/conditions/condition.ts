@@ -1,4 +1,4 @@
-// The run-time half of a condition kind. Every kind of `when` test (equality, lists, prefixes,
+// The run-time half of a condition kind. Every kind of `when` condition (equality, lists, prefixes,
 // hours, ...) is one object of this shape in its own file, registered once in registry.ts; the
 // build-time half lives in src/compiler/conditions/. docs/architecture.md lists what a new kind
 // touches.
@@ -51,7 +51,7 @@ export function valueWhy(_data: unknown, call: CallScope, at: WhyContext): strin
   return `${at.param} is ${shown}`;
 }
 
-/** A value in quotes, as explain prints test values. */
+/** A value in quotes, as explain prints condition values. */
 export function quote(value: string): string {
   return JSON.stringify(value);
 }

@@ -1,18 +1,18 @@
-// `name: { not: <test> }`: the inner test on the same parameter does not hold.
+// `name: { not: <condition> }`: the inner condition on the same parameter does not hold.
 import { type RouterCondition, valueWhy } from './condition.ts';
 
 /** Compiled `{ not }`; `Inner` is any value condition's data (see registry.ts). */
 export interface NotData<Inner = unknown> {
   op: 'not';
-  test: Inner;
+  inner: Inner;
 }
 
 /** Run-time half of `{ not }`. */
 export const not: RouterCondition<NotData> = {
   compile(data, at) {
-    const inner = at.inner(data.test);
+    const inner = at.inner(data.inner);
     return (call) => !inner(call);
   },
-  describe: (data, at) => `not (${at.inner(data.test)})`,
+  describe: (data, at) => `not (${at.inner(data.inner)})`,
   why: valueWhy,
 };

@@ -31,7 +31,7 @@ export interface ConditionDataMap {
   contains: ContainsData;
   range: RangeData;
   exists: ExistsData;
-  not: NotData<TestData>;
+  not: NotData<ConditionData>;
   country: CountryData;
   hours: HoursData;
   during: DuringData;
@@ -41,7 +41,7 @@ export interface ConditionDataMap {
 export type ConditionKind = keyof ConditionDataMap;
 
 /** A compiled condition of any kind (`op` says which). */
-export type TestData =
+export type ConditionData =
   | EqData
   | AnyOfData
   | InData
@@ -49,15 +49,15 @@ export type TestData =
   | ContainsData
   | RangeData
   | ExistsData
-  | NotData<TestData>
+  | NotData<ConditionData>
   | CountryData
   | HoursData
   | DuringData;
 
-// TestData is written out because `not` nests it; these two lines fail to compile when it and
+// ConditionData is written out because `not` nests it; these two lines fail to compile when it and
 // ConditionDataMap disagree on the kinds.
-const everyKindIsData: TestData['op'] = '' as ConditionKind;
-const everyDataIsKind: ConditionKind = '' as TestData['op'];
+const everyKindIsData: ConditionData['op'] = '' as ConditionKind;
+const everyDataIsKind: ConditionKind = '' as ConditionData['op'];
 void [everyKindIsData, everyDataIsKind];
 
 /** The registry itself. */
@@ -82,26 +82,26 @@ export const TIME_KINDS: ReadonlySet<ConditionKind> = new Set<ConditionKind>(['h
 export type CheckPlace = Omit<CheckContext, 'inner'>;
 
 /** Compiles any condition through its kind's entry. */
-export function compileCheck(data: TestData, at: CheckPlace): Check {
-  const ctx: CheckContext = { ...at, inner: (inner) => compileCheck(inner as TestData, at) };
+export function compileCheck(data: ConditionData, at: CheckPlace): Check {
+  const ctx: CheckContext = { ...at, inner: (inner) => compileCheck(inner as ConditionData, at) };
   return entry(data).compile(data, ctx);
 }
 
 /** Describes any condition through its kind's entry. */
-export function describeCondition(data: TestData, at: Omit<DescribeContext, 'inner'>): string {
+export function describeCondition(data: ConditionData, at: Omit<DescribeContext, 'inner'>): string {
   const ctx: DescribeContext = {
     ...at,
-    inner: (inner) => describeCondition(inner as TestData, at),
+    inner: (inner) => describeCondition(inner as ConditionData, at),
   };
   return entry(data).describe(data, ctx);
 }
 
 /** Says what the call had instead, through the kind's entry. */
-export function whyNot(data: TestData, call: CallScope, at: WhyContext): string {
+export function whyNot(data: ConditionData, call: CallScope, at: WhyContext): string {
   return entry(data).why(data, call, at);
 }
 
 // The one place the data's `op` picks its entry; the table's type guarantees they match.
-function entry(data: TestData): RouterCondition<TestData> {
-  return ROUTER_CONDITIONS[data.op] as RouterCondition<TestData>;
+function entry(data: ConditionData): RouterCondition<ConditionData> {
+  return ROUTER_CONDITIONS[data.op] as RouterCondition<ConditionData>;
 }

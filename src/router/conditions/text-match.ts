@@ -1,4 +1,4 @@
-// How a test value compares with a call's value in `prefix` and `contains` (docs/language.md,
+// How a condition's value compares with a call's value in `prefix` and `contains` (docs/language.md,
 // "How values compare"): by digits when both are phone numbers, else both as written.
 import { isDigits, normalizeValue } from '../normalize.ts';
 import type { CallScope } from '../scope.ts';
@@ -6,7 +6,7 @@ import type { Check } from './condition.ts';
 
 type Match = 'startsWith' | 'includes';
 
-/** A check that holds when the parameter in `slot` matches any of the test values (trimmed, as written). */
+/** A check that holds when the parameter in `slot` matches any of the condition's values (trimmed, as written). */
 export function anyText(values: readonly string[], match: Match, slot: number): Check {
   const checks = values.map((v) => textCheck(v, match, slot));
   const [only] = checks;
@@ -26,7 +26,7 @@ function textCheck(value: string, match: Match, slot: number): Check {
       call.isPhone(slot) ? call.written(slot)[match](value) : call.value(slot)[match](value);
   }
   // A phone number: a phone call compares digits, any other value compares as written. When the
-  // test value is digits only, that is the normalised value's own test either way.
+  // condition's value is digits only, that is the normalised value's own comparison either way.
   if (digits === value) return (call) => call.value(slot)[match](value);
   return (call) => call.value(slot)[match](call.isPhone(slot) ? digits : value);
 }

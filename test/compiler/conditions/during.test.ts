@@ -41,7 +41,7 @@ describe('during at build time', () => {
       join(dir, 'sales.yaml'),
       'timezone: Europe/Kyiv\ndefault: { schema: 1 }\nrules:\n  - { id: c, when: { during: [{ from: "1970-01-02 00:01" }, { until: "1970-01-01" }] }, route: { schema: 2 } }\n',
     );
-    const test = compileAll(dir).webhooks[0]!.table.rules[0]!.tests[0]!.test;
+    const test = compileAll(dir).webhooks[0]!.table.rules[0]!.conditions[0]!.condition;
     expect(test).toEqual({
       op: 'during',
       windows: [

@@ -44,7 +44,7 @@ describe('country', () => {
   });
 
   it('compiles the codes to digit prefixes, so the table holds no metadata', () => {
-    const data = table.rules[0]!.data.tests[0]!.test;
+    const data = table.rules[0]!.data.conditions[0]!.condition;
     expect(data).toEqual({ op: 'country', codes: ['KZ'], prefixes: ['77'] });
   });
 });
