@@ -4,14 +4,14 @@
 // share of calls (AdditionalVersionWeights), then all of them. The steps build on each other.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { GetAliasCommand, LambdaClient, UpdateAliasCommand } from '@aws-sdk/client-lambda';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { run as rollback } from '../../src/cli/rollback.ts';
 import { run as verify } from '../../src/cli/verify.ts';
 import { buildAll } from '../../src/compiler/emit/build.ts';
 import { loadRouteCases } from '../../src/review/route-tests.ts';
+import { failingOnSupport } from '../support/artifact.ts';
 import { runCli, stubAwsEnv } from '../support/aws-cli.ts';
 import { EXAMPLE_ROUTES } from '../support/example-routes.ts';
 import { type LambdaApi, startLambdaApi } from '../support/lambda-api.ts';
@@ -31,7 +31,11 @@ beforeAll(async () => {
   build = join(tmp, 'build');
   const built = await buildAll({ routesDir: EXAMPLE_ROUTES, outDir: build });
   hash = built.manifest!.tableHash;
-  artifacts = { v1: built.dir!, v2: codeOnlyChange(built.dir!), bad: throwsOnSupport(built.dir!) };
+  artifacts = {
+    v1: built.dir!,
+    v2: codeOnlyChange(built.dir!),
+    bad: failingOnSupport(built.dir!, join(tmp, 'bad')),
+  };
   api = await startLambdaApi();
   client = new LambdaClient({
     endpoint: api.endpoint,
@@ -161,20 +165,5 @@ function codeOnlyChange(dir: string): string {
   cpSync(dir, out, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
   writeFileSync(join(out, 'manifest.json'), JSON.stringify({ ...manifest, builtAt: 'later' }));
-  return out;
-}
-
-/** Passes every route test locally, then throws on /support once deployed. */
-function throwsOnSupport(dir: string): string {
-  const out = join(tmp, 'bad');
-  cpSync(dir, out, { recursive: true });
-  const real = pathToFileURL(resolve(dir, 'index.mjs')).href;
-  writeFileSync(
-    join(out, 'index.mjs'),
-    `import { handler as real } from '${real}';\n` +
-      'export async function handler(event, context) {\n' +
-      "  if (event.rawPath === '/support') throw new RangeError('table index out of range');\n" +
-      '  return real(event, context);\n}\n',
-  );
   return out;
 }

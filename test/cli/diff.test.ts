@@ -1,34 +1,27 @@
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run as diff } from '../../src/cli/diff.ts';
 import { main } from '../../src/cli/main.ts';
 import { runCli } from '../support/aws-cli.ts';
 import { EXAMPLE_ROUTES } from '../support/example-routes.ts';
+import { createGitRepo, type GitRepo } from '../support/git-repo.ts';
 
-let repo: string;
+let repo: GitRepo;
 let routes: string;
 
 beforeAll(() => {
-  repo = mkdtempSync(join(tmpdir(), 'cli-diff-'));
-  routes = join(repo, 'routes');
+  repo = createGitRepo('cli-diff-');
+  routes = join(repo.dir, 'routes');
   cpSync(EXAMPLE_ROUTES, routes, { recursive: true });
-  const git = (...args: string[]) =>
-    execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], {
-      cwd: repo,
-    });
-  git('init', '-q');
-  git('add', '.');
-  git('commit', '-qm', 'base');
+  repo.commit('base', '2026-11-30T12:00:00Z');
   const file = join(routes, 'sales.yaml');
   writeFileSync(
     file,
     readFileSync(file, 'utf8').replace('sat: "10:00-14:00"', 'sat: "10:00-15:00"'),
   );
 });
-afterAll(() => rmSync(repo, { recursive: true, force: true }));
+afterAll(() => repo.remove());
 
 describe('routes diff', () => {
   it('prints the classes in words, with before and after week grids, as Markdown', async () => {

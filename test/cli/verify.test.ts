@@ -3,13 +3,13 @@ import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } 
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { UsageError } from '../../src/cli/args.ts';
 import { run } from '../../src/cli/verify.ts';
 import { buildAll } from '../../src/compiler/emit/build.ts';
 import { loadRouteCases, type RouteCase } from '../../src/review/route-tests.ts';
+import { failingOnSupport } from '../support/artifact.ts';
 import { runCli, stubAwsEnv } from '../support/aws-cli.ts';
 import { EXAMPLE_ROUTES } from '../support/example-routes.ts';
 import { startHttpStub } from '../support/http-stub.ts';
@@ -35,7 +35,11 @@ beforeAll(async () => {
   extra.build = await build(extra.routes, 'extra');
   api.setAlias('router-good', 'live', api.addVersion('router-good', join(good, 'lambda')));
   api.setAlias('router-changed', 'live', api.addVersion('router-changed', join(changed, 'lambda')));
-  api.setAlias('router-broken', 'live', api.addVersion('router-broken', brokenArtifact()));
+  api.setAlias(
+    'router-broken',
+    'live',
+    api.addVersion('router-broken', failingOnSupport(join(good, 'lambda'), join(tmp, 'broken'))),
+  );
   api.setAlias('router-auth', 'live', api.addVersion('router-auth', join(extra.build, 'lambda')));
 });
 
@@ -352,19 +356,4 @@ function addAuthAndPinnedCases(dir: string) {
       '    expect: { rule: kyiv-office-hours }\n',
     ),
   );
-}
-
-/** Throws on /support and answers everything else with the example routes' real handler. */
-function brokenArtifact(): string {
-  const dir = join(tmp, 'broken');
-  cpSync(join(good, 'lambda'), dir, { recursive: true });
-  const real = pathToFileURL(resolve(good, 'lambda/index.mjs')).href;
-  writeFileSync(
-    join(dir, 'index.mjs'),
-    `import { handler as real } from '${real}';\n` +
-      'export async function handler(event, context) {\n' +
-      "  if (event.rawPath === '/support') throw new RangeError('table index out of range');\n" +
-      '  return real(event, context);\n}\n',
-  );
-  return dir;
 }

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import {
   cpSync,
   mkdirSync,
@@ -13,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileAll } from '../../src/compiler/pipeline.ts';
 import { compileAtRevision, diffRoutes, GitRevisionError } from '../../src/review/diff.ts';
+import { createGitRepo } from '../support/git-repo.ts';
 
 let root: string;
 let outside: string;
@@ -21,14 +21,9 @@ let outside: string;
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'routes-diff-elsewhere-'));
   const repo = join(root, 'repo');
+  const git = createGitRepo('', repo);
   cpSync('test/fixtures/routes', join(repo, 'config', 'routes'), { recursive: true });
-  const git = (...args: string[]) =>
-    execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], {
-      cwd: repo,
-    });
-  git('init', '-q');
-  git('add', '.');
-  git('commit', '-qm', 'base');
+  git.commit('base', '2026-11-30T12:00:00Z');
   const sales = join(repo, 'config', 'routes', 'sales.yaml');
   writeFileSync(sales, readFileSync(sales, 'utf8').replace('"380441111199"', '"380441111198"'));
   symlinkSync(repo, join(root, 'link'));

@@ -2,7 +2,8 @@
 // dir, once per test file: the real artifact, exactly as `routes build` writes it.
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { buildAll } from '../../src/compiler/emit/build.ts';
 import { EXAMPLE_ROUTES } from './example-routes.ts';
 
@@ -40,4 +41,21 @@ export async function buildExample(extra: Record<string, string> = {}): Promise<
     tableHash: result.manifest.tableHash,
     cleanup: () => rmSync(root, { recursive: true, force: true }),
   };
+}
+
+/**
+ * A copy of the artifact in `lambdaDir` at `outDir` whose handler throws on `/support` (a bug that
+ * reaches one webhook) and answers every other request as the original does.
+ */
+export function failingOnSupport(lambdaDir: string, outDir: string): string {
+  cpSync(lambdaDir, outDir, { recursive: true });
+  const real = pathToFileURL(resolve(lambdaDir, 'index.mjs')).href;
+  writeFileSync(
+    join(outDir, 'index.mjs'),
+    `import { handler as real } from '${real}';\n` +
+      'export async function handler(event, context) {\n' +
+      "  if (event.rawPath === '/support') throw new RangeError('table index out of range');\n" +
+      '  return real(event, context);\n}\n',
+  );
+  return outDir;
 }

@@ -1,7 +1,7 @@
 // A throwaway git repository for tests that need commits: fixed identity, no signing, and the
 // committer date chosen by the test (what a build's manifest reads), so expectations are exact.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -15,9 +15,10 @@ export interface GitRepo {
   remove(): void;
 }
 
-/** Creates an empty repository in a new temp directory. */
-export function createGitRepo(prefix = 'git-repo-'): GitRepo {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
+/** Creates an empty repository in a new temp directory (named `prefix...`), or in `at` when given. */
+export function createGitRepo(prefix = 'git-repo-', at?: string): GitRepo {
+  const dir = at ?? mkdtempSync(join(tmpdir(), prefix));
+  mkdirSync(dir, { recursive: true });
   const git = (args: string[], env: Record<string, string> = {}) =>
     execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], {
       cwd: dir,
